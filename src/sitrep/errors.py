@@ -16,12 +16,46 @@ class Errors:
     E006 = "[E006] Publication date {value!r} is not a date. Give it as ISO 8601, e.g. 2021-11-01."
     E007 = "[E007] Unknown evaluation task {name!r}. Known tasks: {known}."
     E008 = "[E008] {path} does not exist. Check the path, or pass '-' to read standard input."
+    E009 = "[E009] {ref}: skipped, the article is in language {language!r} and sitrep reads English only. Translate it first or leave it out."
+    E010 = "[E010] {ref}: extraction failed ({error}). The article is quarantined; report it with the input attached if it looks valid."
     # --- E1xx ingest ---
+    E101 = "[E101] {ref} does not exist. Check the path or URL, or pass '-' to read standard input."
+    E102 = "[E102] {ref} is empty: there is no text to read. Remove it from the input or fill it."
+    E103 = "[E103] {ref} is binary data ({what}), not text. sitrep reads text, HTML, JSON/JSONL, RSS/Atom and WARC; convert it or leave it out."
+    E104 = "[E104] {ref} could not be decoded as text ({reason}). Save it as UTF-8, or declare its charset (BOM, HTTP header, <meta charset>)."
+    E105 = "[E105] No article text could be extracted from the HTML in {ref} ({reason}). Check that the page is complete, or give the article as plain text."
+    E106 = "[E106] {ref} is not valid JSON ({error}). Fix the record, or write one JSON object per line for JSONL."
+    E107 = "[E107] {ref} has no article text ({reason}). Give each record a 'text' (or 'content'/'body') field, or each feed entry content or a summary."
+    E108 = "[E108] {ref} has {chars:,} characters, more than the {limit:,} allowed for one article (larger texts are index pages, dumps or several articles). Split it, or raise max_chars."
+    E109 = "[E109] {ref} could not be reached ({reason}). Check the address and the network, or download it and pass the file."
+    E110 = "[E110] {ref} answered HTTP {status} ({reason}). Check the address, or download the page and pass the file."
+    E111 = "[E111] {ref} is not a readable RSS/Atom feed ({reason}). Check that the address is the feed itself, or pass the articles as files."
+    E112 = "[E112] {ref} is not a readable WARC file ({reason}). Check that it is complete (a truncated download breaks the gzip stream) or re-create it."
+    E113 = "[E113] Skipped {ref}: {reason}. Only HTML and plain-text records with a 2xx status become articles."
+    E114 = "[E114] {ref} holds no files to read (hidden files are skipped). Point at the folder that holds the articles."
+    E115 = "[E115] {ref} could not be read ({error}). Check its permissions."
+    E116 = "[E116] {ref} is larger than {limit:,} bytes; a news page, feed or text file is far smaller. Check the address or file, or split it into articles (JSONL streams at any size)."
+    E117 = "[E117] Reading {ref} failed unexpectedly ({error}); the rest of the input is still read. Please report this with the input attached."
     # --- E2xx store and export ---
+    E201 = "[E201] Store {path} is open in another process ({detail}). DuckDB allows one writer: wait for that run to finish, stop it, or use another store file."
+    E202 = "[E202] Store {path} could not be opened ({detail}). Check that its folder exists and that the file is a sitrep DuckDB store, or give a new file name."
+    E203 = "[E203] Store {path} has schema version {found}, newer than the {expected} this sitrep knows. Upgrade sitrep, or export with the newer version."
+    E204 = "[E204] Unknown export format {name!r}. Known formats: {known}."
+    E205 = "[E205] Run {run_id!r} is not in store {path}. Start one with Store.begin_run() and pass the id it returns."
+    E206 = "[E206] Quarantine kind {kind!r} for {ref!r} is not one of {known}. Pass 'error' for a failure or 'skipped' for an input left out on purpose."
+    E207 = "[E207] Store {path} is at schema version {found} but this sitrep needs {expected}; a read-only store cannot be upgraded. Open it once without read_only to migrate it."
     # --- E3xx models and training ---
     # --- E4xx places ---
     # --- E5xx times and quantities ---
     # --- E6xx actors and events ---
+    # E601-E619 actors (sitrep.actors); E620 onwards events
+    E601 = "[E601] Actor knowledge base file {path} does not exist. Check the path in [stages.sitrep_actors] extra_kb or --kb."
+    E602 = "[E602] Actor knowledge base file {path} could not be read ({error}). Give YAML (a list of actors, or a mapping with an 'actors' list) or CSV with an 'id,name,aliases,sector,country' header; see docs/actors.md."
+    E603 = "[E603] Actor {id!r} in {path} has unknown sector {sector!r}. Use one of: {known}."
+    E604 = "[E604] Actor {id!r} in {path} has country {country!r}, which is not an ISO 3166-1 alpha-3 code (e.g. AFG). Fix the code or leave it empty."
+    E605 = "[E605] Actor entry #{index} in {path} has no {field!r}. Every actor needs an id and a name."
+    E606 = "[E606] No actor named {name!r} in the knowledge base or the store. Check the spelling, try an alias (e.g. ISKP), or pass --db with a sitrep store."
+    E607 = "[E607] The store {path} could not be read ({error}). Pass a DuckDB file written by sitrep."
     # --- E7xx claims ---
     # --- E8xx evaluation ---
 

@@ -1,0 +1,1 @@
+"""Entity mentions: the baseline ruler that adds what a statistical NER tends to miss."""

@@ -1,0 +1,251 @@
+"""The trigger lexicon: words and phrases that name a PLOVER event, with their type and mode.
+
+Written by hand from the PLOVER 0.8 manual and the CAMEO verb classes it merges, not learned
+from any evaluation set. Each entry is a lemma phrase; verbs are inflected here (attack,
+attacks, attacked, attacking) and nouns get their plural, so the matcher needs no lemmatizer
+and works on a blank pipeline.
+
+An entry may carry an `act`, a finer class the views and evaluations read: ``kill``, ``force``
+(violence short of killing), ``arrest``, ``clash`` (fighting between armed sides), ``destroy``
+(property), ``loot``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    mode: str | None
+    act: str | None
+    weight: float  # prior that a match really names an event of this type
+
+
+STRONG = 0.9  # unambiguous in news: "arrested", "bombing"
+MEDIUM = 0.7  # usually an event, sometimes not: "fighting", "visit"
+WEAK = 0.5  # often something else: "warned", "welcomed"
+
+IRREGULAR: dict[str, tuple[str, str]] = {  # verb -> (past, past participle)
+    "shoot": ("shot", "shot"), "beat": ("beat", "beaten"), "take": ("took", "taken"),
+    "hold": ("held", "held"), "meet": ("met", "met"), "fight": ("fought", "fought"),
+    "strike": ("struck", "struck"), "blow": ("blew", "blown"), "set": ("set", "set"),
+    "throw": ("threw", "thrown"), "give": ("gave", "given"), "send": ("sent", "sent"),
+    "withdraw": ("withdrew", "withdrawn"), "break": ("broke", "broken"), "burn": ("burned", "burnt"),
+    "seek": ("sought", "sought"), "forbid": ("forbade", "forbidden"), "lay": ("laid", "laid"),
+    "catch": ("caught", "caught"), "hit": ("hit", "hit"), "put": ("put", "put"), "cut": ("cut", "cut"),
+    "shut": ("shut", "shut"), "swear": ("swore", "sworn"), "run": ("ran", "run"),
+    "sell": ("sold", "sold"), "lead": ("led", "led"), "bring": ("brought", "brought"),
+    "forgive": ("forgave", "forgiven"), "hang": ("hanged", "hung"), "stand": ("stood", "stood"),
+    "begin": ("began", "begun"), "keep": ("kept", "kept"), "pick": ("picked", "picked"),
+    "rise": ("rose", "risen"), "go": ("went", "gone"), "slay": ("slew", "slain"),
+}
+DOUBLE_FINAL = {  # verbs that double their last consonant: ban -> banned, banning
+    "ban", "stab", "kidnap", "rob", "plan", "grab", "hit", "shut", "stop", "trap", "nab", "gun",
+    "club", "drop", "jab", "set", "cut", "put", "run", "slam", "bar", "scrap", "ship", "step",
+    "picket",
+}
+NO_DOUBLE = {"picket"}
+
+
+def verb_forms(verb: str) -> set[str]:
+    """base, 3rd person, past, participle and -ing forms of an English verb."""
+    forms = {verb}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms.add(verb[:-1] + "ies")
+    else:
+        forms.add(verb + "s")
+    if verb in IRREGULAR:
+        forms.update(IRREGULAR[verb])
+    if verb.endswith("e") and not verb.endswith("ee"):
+        regular, ing = verb + "d", verb[:-1] + "ing"
+    elif verb.endswith("ee"):
+        regular, ing = verb + "d", verb + "ing"
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        regular, ing = verb[:-1] + "ied", verb + "ing"
+    elif verb in DOUBLE_FINAL and verb not in NO_DOUBLE:
+        regular, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    else:
+        regular, ing = verb + "ed", verb + "ing"
+    if verb not in IRREGULAR or verb in {"burn", "hang"}:
+        forms.add(regular)
+    forms.add(ing)
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return {noun, noun + "es"}
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
+
+
+def expand(phrase: str) -> set[str]:
+    """Surface forms of a lexicon phrase: 'v:open fire' inflects 'open'; 'n:attack' pluralises."""
+    kind, _, text = phrase.partition(":")
+    head, _, rest = text.partition(" ")
+    if kind == "v":
+        heads = verb_forms(head)
+    elif kind == "n":
+        if rest:  # inflect the last word of a noun phrase: "tear gas shell" -> "... shells"
+            *front, last = text.split(" ")
+            return {" ".join([*front, form]) for form in noun_forms(last)}
+        heads = noun_forms(head)
+    else:
+        return {phrase}
+    return {f"{h} {rest}".strip() for h in heads}
+
+
+# (type, mode, act, weight, phrases). "v:" verbs, "n:" nouns, bare strings are matched as is.
+LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
+    # --- verbal cooperation ---
+    ("AGREE", None, None, MEDIUM, ("v:agree to", "v:agree on", "v:agree", "v:pledge to", "v:promise to", "v:offer to", "v:accept mediation")),
+    ("CONSULT", None, None, MEDIUM, ("v:meet with", "v:hold talks", "n:talk", "v:negotiate", "n:negotiation", "v:discuss", "v:confer", "n:summit", "n:consultation")),
+    ("CONSULT", "visit", None, MEDIUM, ("v:visit", "n:visit", "v:host")),
+    ("CONSULT", "phone", None, MEDIUM, ("v:telephone", "v:phone", "phone call", "telephone call", "telephone conversation")),
+    ("CONSULT", "third-party", None, MEDIUM, ("v:mediate", "n:mediation")),
+    ("SUPPORT", None, None, WEAK, ("v:praise", "v:endorse", "v:welcome", "v:commend", "v:congratulate", "v:apologize", "v:apologise", "v:forgive",
+                                   "v:express support", "v:voice support", "v:pledge support", "v:recognize", "v:recognise", "v:defend",
+                                   "v:pledge allegiance", "v:swear allegiance", "v:sign", "v:hail")),
+    ("CONCEDE", None, None, MEDIUM, ("v:concede", "v:accede to", "v:relent", "v:ease restrictions", "v:lift the ban", "v:yield to", "v:give in to")),
+    # --- material cooperation ---
+    ("COOPERATE", None, None, MEDIUM, ("v:cooperate", "n:cooperation", "v:collaborate", "n:collaboration", "v:share intelligence",
+                                       "joint operation", "joint operations", "v:extradite", "n:extradition", "joint exercise", "joint exercises")),
+    ("AID", None, None, MEDIUM, ("v:aid", "v:donate", "v:deliver aid", "humanitarian aid", "military aid", "economic aid", "food aid", "relief supplies",
+                                 "v:airlift", "v:grant asylum", "v:provide aid", "v:send aid", "v:supply weapons", "v:supply arms", "n:aid package")),
+    ("RETREAT", "release", None, MEDIUM, ("v:release", "v:free", "v:set free", "v:hand over", "n:prisoner swap", "n:prisoner exchange")),
+    ("RETREAT", "withdraw", None, MEDIUM, ("v:withdraw", "n:withdrawal", "v:pull out", "v:pull back", "v:retreat", "n:pullout", "v:lift the blockade",
+                                           "v:lift the curfew", "v:lift curfew")),
+    ("RETREAT", "disarm", None, STRONG, ("v:surrender", "v:lay down arms", "v:lay down their arms", "v:disarm", "v:demobilize", "v:demobilise")),
+    ("RETREAT", "ceasefire", None, STRONG, ("n:ceasefire", "n:cease-fire", "n:truce", "n:armistice", "v:declare a ceasefire")),
+    # --- verbal conflict ---
+    ("REQUEST", None, None, MEDIUM, ("v:demand", "n:demand", "v:call for", "v:call on", "v:urge", "v:appeal for", "v:appeal to", "v:request",
+                                     "v:ask for", "v:press for", "v:plead", "n:appeal")),
+    ("ACCUSE", "disapprove", None, MEDIUM, ("v:condemn", "n:condemnation", "v:criticize", "v:criticise", "n:criticism", "v:denounce", "v:deplore",
+                                            "v:censure", "v:rebuke", "v:slam", "v:blame", "v:protest against")),
+    ("ACCUSE", "allege", None, MEDIUM, ("v:accuse", "n:accusation", "v:allege", "n:allegation", "v:sue", "n:lawsuit", "v:file a complaint",
+                                        "v:file a case", "v:lodge a complaint", "v:convict", "v:indict", "n:indictment")),
+    ("ACCUSE", "investigate", None, MEDIUM, ("v:investigate", "n:investigation", "v:probe", "n:probe", "n:inquiry", "n:enquiry", "v:look into")),
+    ("REJECT", None, None, MEDIUM, ("v:reject", "n:rejection", "v:refuse", "n:refusal", "v:veto", "v:defy", "v:rebuff", "v:spurn", "v:turn down")),
+    ("THREATEN", None, None, STRONG, ("v:threaten", "n:ultimatum", "v:issue an ultimatum")),
+    ("THREATEN", "violence", None, MEDIUM, ("v:vow to retaliate", "v:threaten to attack", "v:threaten to kill", "v:warn of retaliation")),
+    ("SANCTION", "withdraw", None, MEDIUM, ("v:sever ties", "v:sever relations", "v:cut ties", "v:break off relations", "v:break off talks",
+                                            "v:downgrade relations", "v:recall its ambassador", "v:suspend talks", "v:halt talks")),
+    ("SANCTION", "discontinue", None, MEDIUM, ("v:suspend aid", "v:cut aid", "v:freeze aid", "v:halt aid", "v:cut off aid")),
+    ("SANCTION", "expel", None, MEDIUM, ("v:expel", "n:expulsion")),
+    # --- material conflict ---
+    ("PROTEST", "demo", None, STRONG, ("v:protest", "n:protest", "n:protester", "n:protestor", "v:demonstrate", "n:demonstration", "n:demonstrator",
+                                       "v:rally", "n:rally", "v:march", "n:sit-in", "took to the streets", "take to the streets", "n:agitation",
+                                       "v:picket", "n:dharna")),
+    ("PROTEST", "hunger", None, STRONG, ("n:hunger strike", "hunger strikes", "fast unto death")),
+    ("PROTEST", "boycott", None, STRONG, ("v:boycott", "n:boycott", "general strike", "n:bandh", "n:hartal", "v:go on strike", "on strike",
+                                          "n:strike call", "n:walkout")),
+    ("PROTEST", "obstruct", None, MEDIUM, ("v:block the road", "v:block roads", "n:road blockade", "n:roadblock", "v:block traffic",
+                                           "n:rail roko", "n:rasta roko", "n:chakka jam")),
+    ("PROTEST", "riot", None, STRONG, ("v:riot", "n:riot", "n:rioter", "n:rioting", "v:pelt stones", "n:stone pelting", "n:stone-pelting",
+                                       "n:mob violence", "n:arson", "n:arsonist")),
+    ("MOBILIZE", "troops", None, MEDIUM, ("v:deploy", "n:deployment", "v:mobilize", "v:mobilise", "n:mobilization", "n:mobilisation",
+                                          "v:send troops", "v:mass troops", "n:reinforcement", "v:put on alert", "high alert", "v:station troops")),
+    ("MOBILIZE", "police", None, WEAK, ("v:patrol", "n:flag march", "v:step up security", "v:tighten security", "n:security cordon", "v:cordon off")),
+    ("COERCE", "arrest", "arrest", STRONG, ("v:arrest", "n:arrest", "v:detain", "n:detention", "v:nab", "v:apprehend", "taken into custody",
+                                            "v:take into custody", "v:round up", "v:book", "v:charge with", "v:remand", "n:remand", "v:jail",
+                                            "v:imprison", "n:imprisonment", "v:catch", "v:capture", "v:hold for questioning", "under arrest")),
+    ("COERCE", "seize", None, MEDIUM, ("v:seize", "n:seizure", "v:confiscate", "v:occupy", "n:occupation", "v:take control", "n:takeover",
+                                       "v:take over", "v:raid", "n:raid", "v:search", "n:search operation", "n:crackdown", "v:crack down", "v:evict")),
+    ("COERCE", "seize", "loot", MEDIUM, ("v:loot", "n:looting", "v:plunder", "v:ransack")),
+    ("COERCE", "curfew", None, STRONG, ("n:curfew", "v:impose curfew", "v:impose a curfew", "n:prohibitory orders", "n:section 144")),
+    ("COERCE", "martial-law", None, STRONG, ("martial law", "state of emergency")),
+    ("COERCE", "restrict", None, MEDIUM, ("n:sanction", "v:impose sanctions", "n:embargo", "n:blockade", "v:blockade", "v:restrict",
+                                          "v:shut down", "v:close the border")),
+    ("COERCE", "ban", None, MEDIUM, ("v:ban", "n:ban", "v:outlaw", "v:proscribe")),
+    ("COERCE", "deport", None, STRONG, ("v:deport", "n:deportation", "v:extradite to")),
+    ("COERCE", "censor", None, MEDIUM, ("v:censor", "n:censorship", "v:block websites", "n:internet shutdown")),
+    ("ASSAULT", None, "force", STRONG, ("v:attack", "n:attack", "n:attacker", "v:assault", "n:assault", "v:storm", "v:strike at", "v:target",
+                                        "n:offensive", "v:invade", "n:invasion", "v:wound", "v:injure", "v:maim", "n:violence against")),
+    ("ASSAULT", None, "clash", STRONG, ("v:fight", "n:fighting", "v:clash", "n:clash", "n:battle", "v:battle", "n:skirmish", "n:gunbattle",
+                                        "n:gun battle", "n:firefight", "n:exchange of fire", "v:exchange fire", "n:encounter", "n:hostilities")),
+    ("ASSAULT", None, "kill", STRONG, ("v:kill", "n:killing", "v:murder", "n:murder", "v:slaughter", "v:lynch", "n:lynching", "v:execute",
+                                       "v:behead", "v:hack to death", "v:burn alive", "v:burn to death", "v:stab to death", "v:beat to death",
+                                       "v:slay", "n:killer", "v:shoot dead", "v:gun down", "n:genocide", "n:pogrom", "v:lynch")),
+    ("ASSAULT", "massacre", "kill", STRONG, ("v:massacre", "n:massacre", "n:mass killing", "n:carnage", "n:bloodbath")),
+    ("ASSAULT", "firearms", "force", STRONG, ("v:shoot", "n:shooting", "v:open fire", "v:fire at", "v:fire on", "v:fire upon", "n:gunfire",
+                                              "n:firing", "v:fire shots", "v:fire bullets", "n:sniper fire", "v:fire in the air",
+                                              "n:police firing", "v:fire rounds", "n:gunman", "n:gunmen", "v:fire rubber bullets")),
+    ("ASSAULT", "explosives", "force", STRONG, ("v:bomb", "n:bombing", "n:bomb", "n:blast", "n:explosion", "v:explode", "v:detonate",
+                                                "n:ied", "n:car bomb", "n:roadside bomb", "v:blow up", "n:grenade attack", "v:hurl a grenade",
+                                                "n:bomb attack", "n:landmine", "n:bomber")),
+    ("ASSAULT", "suicide-attack", "force", STRONG, ("n:suicide bomber", "n:suicide bombing", "n:suicide attack", "n:suicide blast")),
+    ("ASSAULT", "aerial", "force", STRONG, ("n:airstrike", "n:air strike", "n:air raid", "n:drone strike", "n:drone attack", "v:air-strike")),
+    ("ASSAULT", "heavy-weapons", "force", STRONG, ("v:shell", "n:shelling", "v:bombard", "n:bombardment", "n:artillery fire",
+                                                   "n:missile strike", "n:missile attack", "n:rocket attack", "v:fire rockets", "v:fire missiles",
+                                                   "n:mortar attack", "n:mortar fire")),
+    ("ASSAULT", "assassinate", "kill", STRONG, ("v:assassinate", "n:assassination")),
+    ("ASSAULT", "abduct", None, STRONG, ("v:kidnap", "n:kidnapping", "v:abduct", "n:abduction", "v:hijack", "n:hijacking",
+                                         "v:take hostage", "v:hold hostage", "n:hostage-taking")),
+    ("ASSAULT", "beat", "force", STRONG, ("v:beat", "n:beating", "v:thrash", "v:lathi-charge", "n:lathi-charge", "n:lathi charge", "n:lathicharge",
+                                         "v:lathicharge", "n:baton charge", "v:baton-charge", "n:tear gas", "n:teargas", "n:tear-gas",
+                                         "n:tear gas shell", "v:lob tear gas", "n:rubber bullet", "n:water cannon", "v:manhandle", "v:club",
+                                         "v:cane-charge", "n:cane charge", "v:stab", "n:stabbing")),
+    ("ASSAULT", "sexual", "force", STRONG, ("v:rape", "n:rape", "n:gang-rape", "v:gang-rape", "n:sexual assault", "v:molest")),
+    ("ASSAULT", "torture", "force", STRONG, ("v:torture", "n:torture")),
+    ("ASSAULT", None, "destroy", MEDIUM, ("v:destroy", "v:torch", "v:set ablaze", "v:set on fire", "v:set fire to", "v:burn", "v:demolish",
+                                          "v:vandalise", "v:vandalize", "n:vandalism")),
+    ("ASSAULT", "cleansing", "kill", STRONG, ("n:ethnic cleansing",)),
+    ("ASSAULT", "unconventional", "force", STRONG, ("n:chemical attack", "n:chemical weapons attack", "n:gas attack")),
+]
+
+# A match next to one of these is not an event: "heart attack", "released a statement".
+BLOCK_BEFORE: dict[str, frozenset[str]] = {
+    "attack": frozenset({"heart", "panic", "asthma"}),
+    "attacks": frozenset({"heart", "panic", "asthma"}),
+    "sign": frozenset({"a", "the", "no", "any", "every", "clear", "positive"}),
+    "signs": frozenset({"no", "any", "clear", "positive", "the"}),
+    "book": frozenset({"a", "the", "his", "her", "this", "new"}),
+    "search": frozenset({"a", "the"}),
+    "demand": frozenset({"supply", "market", "the", "high", "low", "growing", "rising", "strong", "weak"}),
+    "target": frozenset({"a", "the", "main", "primary", "easy", "soft", "prime"}),
+    "targets": frozenset({"the", "military", "civilian", "easy", "soft"}),
+    "fire": frozenset({"a", "the", "cease"}),
+    "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
+    "rally": frozenset({"market", "stock", "price"}),
+    "charge": frozenset({"in", "free", "of"}),
+}
+BLOCK_AFTER: dict[str, frozenset[str]] = {
+    "release": frozenset({"statement", "report", "video", "figures", "data", "list", "results", "film", "album", "details", "footage", "date"}),
+    "released": frozenset({"statement", "a", "its", "their", "his", "her", "report", "video", "figures", "data", "list", "results", "footage",
+                           "last", "on", "this", "yesterday", "today", "earlier", "by"}),
+    "releases": frozenset({"statement", "report", "video"}),
+    "free": frozenset({"trade", "speech", "and", "elections", "election", "market", "movement", "of", "from", "to"}),
+    "sign": frozenset({"of", "that", "language"}),
+    "demand": frozenset({"for", "and"}),
+    "visit": frozenset({"site", "website"}),
+    "host": frozenset({"country", "nation", "family", "city"}),
+    "book": frozenset({"of", "about", "on"}),
+    "defend": frozenset({"the", "itself", "themselves", "ourselves"}),  # "defend the country": no event by itself
+    "fighting": frozenset({"for", "corruption", "poverty", "spirit", "chance"}),
+    "fight": frozenset({"against", "corruption", "poverty", "for", "back"}),
+    "target": frozenset({"of", "for"}),
+    "strike": frozenset({"a", "balance", "deal"}),
+    "shoot": frozenset({"film", "the"}),
+    "march": frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+                        "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "2019", "2020", "2021", "2022", "2023", "2024"}),
+    "capture": frozenset({"the", "attention", "imagination", "market"}),
+}
+# verbs that trigger only as verbs: their bare form is often a noun or a name ("March", "Book")
+VERB_ONLY_FORMS = frozenset({"march", "book", "free", "search", "sign", "host", "target", "club", "catch", "shell"})
+
+
+def surface_table() -> dict[str, Entry]:
+    """Every surface form of the lexicon -> its entry; a later entry never shadows an earlier one."""
+    table: dict[str, Entry] = {}
+    for type_, mode, act, weight, phrases in LEXICON:
+        for phrase in phrases:
+            for form in expand(phrase):
+                table.setdefault(form.lower(), Entry(type_, mode, act, weight))
+    for form in VERB_ONLY_FORMS:
+        table.pop(form, None)
+    return table

@@ -1,0 +1,45 @@
+"""Plain-text articles: the text is kept exactly as decoded, so offsets index the whole file.
+
+A headline is recognised only in the common layout of a news text file: a first non-empty
+line, short and without a closing full stop, followed by a blank line. It stays in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.document import Provenance
+from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, make_article
+
+MAX_TITLE_CHARS = 200  # headlines are short; a longer first paragraph is body text
+_TITLE = re.compile(r"\A\s*([^\n]+?)[ \t]*\r?\n[ \t]*\r?\n")
+
+
+def title_of(text: str) -> str | None:
+    """The headline of a plain text: a first line followed by a blank line, else None."""
+    match = _TITLE.match(text)
+    if not match:
+        return None
+    line = match.group(1).strip()
+    if len(line) > MAX_TITLE_CHARS or line.endswith(".") or not any(ch.isalpha() for ch in line):
+        return None  # a sentence, or a rule of dashes, is not a headline
+    return line
+
+
+def read_text(
+    text: str, *, ref: str, provenance: Provenance, max_chars: int = MAX_ARTICLE_CHARS, **meta: object
+) -> Article | Failure:
+    """Make an article of a plain text.
+
+    Args:
+        text: The decoded text, kept intact.
+        ref: Reference to the input.
+        provenance: Where the text came from.
+        max_chars: Longest text accepted as one article.
+        **meta: Further `Article` fields known from outside (url, published, ...).
+
+    Returns:
+        The article or the reason there is none.
+    """
+    meta.setdefault("title", title_of(text))
+    return make_article(text, ref=ref, provenance=provenance, max_chars=max_chars, **meta)

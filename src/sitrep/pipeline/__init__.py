@@ -1,0 +1,96 @@
+"""The pipeline frame: a spaCy `Language` with sitrep's stages on top, built from a config.
+
+    nlp = load()                  # sitrep's default config
+    nlp = load("my.cfg")          # e.g. base = "en_core_web_trf"
+    doc = run(nlp, text, meta={"published": "2021-11-01"})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.errors import Errors, SitrepError
+from sitrep.pipeline.doc import prepare
+from sitrep.pipeline.factories import register_stage
+
+DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+SENTENCE_PIPES = {"parser", "senter", "sentencizer"}
+
+
+def load(config: str | Path | None = None, **overrides: Any) -> Language:
+    """Build the pipeline a config describes; `overrides` replace keys of its [sitrep] section."""
+    settings, stage_configs = read_config(config)
+    settings.update(overrides)
+    nlp = load_base(settings["base"], exclude=settings.get("exclude", []))
+    if not SENTENCE_PIPES & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)
+    for name in settings["stages"]:
+        register_stage(name)
+        nlp.add_pipe(name, config=stage_configs.get(name, {}))
+    nlp.meta.setdefault("sitrep", {})["base"] = settings["base"]
+    return nlp
+
+
+def read_config(config: str | Path | None) -> tuple[dict[str, Any], dict[str, dict]]:
+    path = Path(config) if config else DEFAULT_CONFIG
+    if not path.is_file():
+        raise SitrepError(Errors.E002.format(path=path))
+    cfg = spacy.util.load_config(path, interpolate=True)
+    settings = dict(cfg["sitrep"])
+    return settings, {k: dict(v) for k, v in cfg.get("stages", {}).items()}
+
+
+def load_base(name: str, *, exclude: Iterable[str] = ()) -> Language:
+    """Load the spaCy pipeline sitrep's stages run on.
+
+    "sitrep:NAME" is a pipeline shipped in sitrep/models; while none is there (a checkout before
+    the models are trained) sitrep falls back to a blank English pipeline and says so in meta.
+    """
+    try:
+        if name.startswith("blank:"):
+            return spacy.blank(name.split(":", 1)[1])
+        if name.startswith("sitrep:"):
+            path = MODELS_DIR / name.split(":", 1)[1]
+            if not (path / "config.cfg").is_file():
+                nlp = spacy.blank("en")
+                nlp.meta["sitrep_fallback"] = f"{name} not found at {path}; using blank:en"
+                return nlp
+            return spacy.load(path, exclude=list(exclude))
+        return spacy.load(name, exclude=list(exclude))
+    except (OSError, ValueError, ImportError) as err:
+        raise SitrepError(Errors.E003.format(name=name, error=err)) from err
+
+
+def run(nlp: Language, text: str, meta: dict[str, Any] | None = None) -> Doc:
+    """Run the whole pipeline over one article."""
+    return next(run_many(nlp, [(text, meta)]))
+
+
+def run_many(nlp: Language, items: Iterable[tuple[str, dict[str, Any] | None]], batch_size: int = 32) -> Iterator[Doc]:
+    """Run the pipeline over (text, meta) pairs, letting batched components batch.
+
+    Unlike `Language.pipe`, each Doc gets the article's metadata before the first component runs,
+    since stages such as time normalisation need the publication date.
+    """
+    docs: Iterable[Doc] = (prepare(nlp.make_doc(text), meta) for text, meta in items)
+    for name, proc in nlp.pipeline:
+        docs = _apply(name, proc, docs, batch_size)
+    yield from docs
+
+
+def _apply(name: str, proc: Any, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
+    if hasattr(proc, "pipe"):
+        results = proc.pipe(docs, batch_size=batch_size)
+    else:
+        results = (proc(doc) for doc in docs)
+    for doc in results:
+        if not isinstance(doc, Doc):
+            raise SitrepError(Errors.E004.format(name=name, type=type(doc).__name__))
+        yield doc

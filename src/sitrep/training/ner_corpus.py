@@ -1,0 +1,212 @@
+"""Turn the open NER corpora into spaCy Docs with sitrep's labels, harmonised.
+
+Each source annotates some of sitrep's labels. Gold spans are mapped (``labels.py``),
+trimmed to OntoNotes-style boundaries, and completed with weak spans (``weak.py``) for the
+labels the source leaves out; words that the source cannot have judged (re3d's nominal
+"U.S. service members", weapon nouns in sources without WEAPON) are left *missing*, so
+the model is neither rewarded nor punished there.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from . import corpora, paths
+from .corpora import NerSample
+from .labels import (
+    CONLL_MAP,
+    DEMONYMS,
+    GUM_ANNOTATES,
+    GUM_MAP,
+    PER_ORG_PLACE,
+    PLACE,
+    RE3D_ANNOTATES,
+    RE3D_MAP,
+    WNUT_MAP,
+    is_name_like,
+    split_place,
+    strip_span,
+)
+from .weak import ARMS_WORDS, numeric_spans, weak_spans
+
+Span3 = tuple[int, int, str]
+DEV_EVERY = 10  # hold out every 10th document of sources that ship no dev split
+RE3D_REPEAT = 2  # re3d is the only conflict-domain source: show it twice per epoch
+NAMED_UPOS = frozenset({"PROPN"})
+PRONOUNS = frozenset("he she it they we i you him her them us this that these those".split())
+AMOUNT_PRIORITY = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+
+
+def finish_label(words: list[str], start: int, end: int, label: str) -> Span3 | None:
+    """Trim a mapped span and resolve PLACE; None when nothing of it is left."""
+    start, end = strip_span(words, start, end, label)
+    if start >= end:
+        return None
+    if label == PLACE:
+        label = split_place(" ".join(words[start:end]))
+    return (start, end, label)
+
+
+def retype_numeric(words: list[str], start: int, end: int, default: str) -> str:
+    """The label the numeric patterns give a gold span ("10" is CARDINAL, "10 km" QUANTITY)."""
+    found = {label for _, _, label in numeric_spans(words[start:end])}
+    if default in ("DATE", "TIME"):
+        return "TIME" if "TIME" in found and "DATE" not in found else "DATE"
+    return next((label for label in AMOUNT_PRIORITY if label in found), default)
+
+
+def harmonise(
+    words: list[str], gold: list[Span3], annotates: frozenset[str], missing: list[Span3]
+) -> tuple[list[Span3], list[Span3]]:
+    """Complete gold spans with weak spans for the labels the source does not annotate.
+
+    RETURNS (tuple): The entity spans and the spans whose words are left missing.
+    """
+    taken = [False] * len(words)
+    for start, end, _ in gold + missing:
+        for i in range(start, end):
+            taken[i] = True
+    spans = list(gold)
+    for start, end, label in weak_spans(words):
+        if label not in annotates and not any(taken[start:end]):
+            spans.append((start, end, label))
+            for i in range(start, end):
+                taken[i] = True
+    if "WEAPON" not in annotates:
+        missing = missing + [
+            (i, i + 1, "") for i, w in enumerate(words) if w.lower() in ARMS_WORDS and not taken[i]
+        ]
+    return spans, missing
+
+
+def to_doc(nlp: Language, words: list[str], spaces: list[bool] | None,
+           spans: list[Span3], missing: list[Span3]) -> Doc:
+    """Build a Doc whose entities are ``spans``, ``missing`` words unknown, the rest O."""
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    ents = filter_spans([Span(doc, s, e, label=lab) for s, e, lab in spans])
+    ent_tokens = {i for ent in ents for i in range(ent.start, ent.end)}
+    unknown = [
+        Span(doc, i, i + 1)
+        for s, e, _ in missing
+        for i in range(s, e)
+        if i not in ent_tokens
+    ]
+    doc.set_ents(ents, missing=unknown, default="outside")
+    return doc
+
+
+# --- per-source conversion -------------------------------------------------------------
+
+
+def gum_docs(nlp: Language, split: str) -> Iterator[Doc]:
+    """GUM sentences: named person/organization/place mentions, dates and times."""
+    for sample in corpora.read_gum(paths.ud_file(paths.GUM_DIR, split)):
+        gold = []
+        for start, end, raw in sample.spans:
+            etype, _, upos = raw.partition("/")
+            label = GUM_MAP.get(etype)
+            if label is None:
+                continue
+            if label == "DATE":
+                label = _gum_time_label(sample.words, start, end, upos)
+                if label is None:
+                    continue
+            elif upos not in NAMED_UPOS:
+                continue
+            span = finish_label(sample.words, start, end, label)
+            if span:
+                gold.append(span)
+        spans, missing = harmonise(sample.words, gold, GUM_ANNOTATES, [])
+        yield to_doc(nlp, sample.words, sample.spaces, spans, missing)
+
+
+def _gum_time_label(words: list[str], start: int, end: int, upos: str) -> str | None:
+    """DATE or TIME for a GUM time mention that names a date; None for "that moment"."""
+    found = {label for _, _, label in numeric_spans(words[start:end])}
+    if "TIME" in found and "DATE" not in found:
+        return "TIME"
+    if found & {"DATE", "CARDINAL"} or upos in {"PROPN", "NUM"}:
+        return "DATE"
+    return None
+
+
+def re3d_docs(nlp: Language, dev: bool) -> Iterator[Doc]:
+    """re3d documents (train: 9 in 10 by hash of the id; dev: the rest)."""
+    for sample in corpora.read_re3d(paths.RE3D_DIR):
+        if _is_dev(sample.doc_id) != dev:
+            continue
+        tokens = nlp.make_doc(sample.text)
+        words = [t.text for t in tokens]
+        spaces = [bool(t.whitespace_) for t in tokens]
+        gold, missing = [], []
+        for begin, end, raw in sample.spans:
+            label = RE3D_MAP.get(raw)
+            span = tokens.char_span(begin, end, alignment_mode="expand")
+            if label is None or span is None:
+                continue
+            if label in ("MONEY", "QUANTITY", "DATE"):
+                label = retype_numeric(words, span.start, span.end, label)
+            done = finish_label(words, span.start, span.end, label)
+            if done is None:
+                continue
+            text_words = words[done[0]:done[1]]
+            if done[2] in PER_ORG_PLACE and not is_name_like(text_words):
+                missing.append(done)  # a description ("the Army", "rebels"), not a name
+            elif len(text_words) == 1 and text_words[0].lower() in PRONOUNS:
+                continue
+            else:
+                gold.append(done)
+        spans, missing = harmonise(words, gold, RE3D_ANNOTATES, missing)
+        for _ in range(1 if dev else RE3D_REPEAT):
+            yield to_doc(nlp, words, spaces, spans, missing)
+
+
+def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, str],
+               annotates: frozenset[str]) -> Iterator[Doc]:
+    """CoNLL-format sentences (WNUT17, wikigold, BTC) mapped with ``mapping``."""
+    for sample in samples:
+        gold = []
+        for start, end, raw in sample.spans:
+            label = mapping.get(raw)
+            if label == "NORP" and not all(w in DEMONYMS for w in sample.words[start:end]):
+                label = None  # CoNLL MISC beyond nationality words is not ours
+            if label is None:
+                continue
+            span = finish_label(sample.words, start, end, label)
+            if span:
+                gold.append(span)
+        spans, missing = harmonise(sample.words, gold, annotates, [])
+        yield to_doc(nlp, sample.words, None, spans, missing)
+
+
+def _is_dev(key: str) -> bool:
+    """A stable 1-in-DEV_EVERY choice by the CRC32 of ``key``."""
+    return zlib.crc32(key.encode("utf8")) % DEV_EVERY == 0
+
+
+def _split(samples: Iterable[NerSample], dev: bool) -> Iterator[NerSample]:
+    """Samples of the dev (or train) part, chosen by position-independent hashing of words."""
+    for sample in samples:
+        if _is_dev(" ".join(sample.words)) == dev:
+            yield sample
+
+
+def ner_docs(split: str) -> Iterator[Doc]:
+    """All open NER training ('train') or development ('dev') Docs."""
+    nlp = spacy.blank("en")
+    dev = split == "dev"
+    yield from gum_docs(nlp, split)
+    yield from re3d_docs(nlp, dev)
+    wnut_file = paths.WNUT_DIR / ("emerging.dev.conll" if dev else "wnut17train.conll")
+    yield from conll_docs(nlp, corpora.read_conll(wnut_file), WNUT_MAP, PER_ORG_PLACE)
+    wikigold = _split(corpora.read_conll(paths.WIKIGOLD_FILE), dev)
+    yield from conll_docs(nlp, wikigold, CONLL_MAP, PER_ORG_PLACE | {"NORP"})
+    for file in sorted(paths.BTC_DIR.glob("*.conll")):
+        btc = _split(corpora.read_conll(file), dev)
+        yield from conll_docs(nlp, btc, CONLL_MAP, PER_ORG_PLACE)

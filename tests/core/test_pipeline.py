@@ -1,0 +1,72 @@
+"""The pipeline frame: config, base swap, stage registration, the Doc contract."""
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.errors import SitrepError
+from sitrep.pipeline import load, run, run_many
+from sitrep.pipeline.doc import next_id, sentence_index
+
+TEXT = "Taliban fighters attacked a checkpoint in Kunar. Pakistani officials said Afghans fled."
+
+
+def write_cfg(tmp_path, base, stages):
+    path = tmp_path / "p.cfg"
+    path.write_text(f'[sitrep]\nbase = "{base}"\nexclude = []\nstages = {stages!r}\n'.replace("'", '"'))
+    return path
+
+
+def test_blank_base_gets_a_sentencizer_and_the_stages(tmp_path):
+    nlp = load(write_cfg(tmp_path, "blank:en", ["sitrep_entities"]))
+    assert nlp.pipe_names == ["sentencizer", "sitrep_entities"]
+    doc = run(nlp, TEXT, {"published": "2021-11-01"})
+    assert [s.text for s in doc.sents][1].startswith("Pakistani")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Pakistani", "NORP"), ("Afghans", "NORP")}
+    assert doc._.meta["published"] == "2021-11-01"
+    assert doc._.places == [] and doc._.events == []
+
+
+def test_any_spacy_pipeline_on_disk_can_be_the_base(tmp_path):
+    # stands in for en_core_web_trf: a user's own pipeline, saved, with its own ruler
+    own = spacy.blank("en")
+    own.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Taliban"}])
+    own.to_disk(tmp_path / "own_pipeline")
+    nlp = load(write_cfg(tmp_path, str(tmp_path / "own_pipeline"), ["sitrep_entities"]))
+    assert nlp.pipe_names[:2] == ["sentencizer", "entity_ruler"]
+    doc = run(nlp, TEXT)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Taliban"] == "ORG" and labels["Pakistani"] == "NORP"
+
+
+def test_overrides_replace_config_keys():
+    nlp = load(base="blank:en", stages=[])
+    assert nlp.pipe_names == ["sentencizer"]
+
+
+def test_unknown_stage_and_missing_base_are_explained(tmp_path):
+    with pytest.raises(SitrepError, match="E005"):
+        load(base="blank:en", stages=["sitrep_nope"])
+    with pytest.raises(SitrepError, match="E003"):
+        load(base=str(tmp_path / "no_such_pipeline"), stages=[])
+    with pytest.raises(SitrepError, match="E002"):
+        load(tmp_path / "missing.cfg")
+
+
+def test_a_component_that_returns_no_doc_is_an_error():
+    @Language.component("sitrep_test_broken")
+    def broken(doc):
+        return None
+
+    nlp = load(base="blank:en", stages=[])
+    nlp.add_pipe("sitrep_test_broken")
+    with pytest.raises(SitrepError, match="E004"):
+        run(nlp, TEXT)
+
+
+def test_run_many_keeps_each_articles_metadata():
+    nlp = load(base="blank:en", stages=["sitrep_entities"])
+    docs = list(run_many(nlp, [("One. Two.", {"published": "2020-01-01"}), ("Three.", {"published": None})]))
+    assert [d._.meta["published"] for d in docs] == ["2020-01-01", None]
+    assert sentence_index(docs[0], 5) == 1 and sentence_index(docs[0], 0) == 0
+    assert next_id(docs[0]._.places, "p") == "p1"
