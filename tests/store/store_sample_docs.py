@@ -7,6 +7,7 @@ right by construction. `variant()` makes distinct articles (new content id) from
 
 from __future__ import annotations
 
+import copy
 import re
 
 from sitrep.document import (
@@ -220,12 +221,12 @@ def samples() -> list[Document]:
 
 def variant(doc: Document, n: int) -> Document:
     """A distinct article made from `doc`: a line appended, so a new content id, same items."""
-    copy = Document.from_dict(doc.to_dict())
-    start = len(copy.text) + 1
-    copy.text = f"{copy.text} (Update {n}.)"
-    copy.id = content_id(copy.text)
-    copy.sentences.append(Sentence(start=start, end=len(copy.text)))
-    return copy
+    new = copy.deepcopy(doc)
+    start = len(new.text) + 1
+    new.text = f"{new.text} (Update {n}.)"
+    new.id = content_id(new.text)
+    new.sentences.append(Sentence(start=start, end=len(new.text)))
+    return new
 
 
 def many(count: int, offset: int = 0) -> list[Document]:

@@ -21,6 +21,7 @@ class Entry:
     mode: str | None
     act: str | None
     weight: float  # prior that a match really names an event of this type
+    pos: str = ""  # "v" verb form, "n" noun form, "nv" either ("attack"), "" a fixed phrase
 
 
 STRONG = 0.9  # unambiguous in news: "arrested", "bombing"
@@ -242,10 +243,16 @@ VERB_ONLY_FORMS = frozenset({"march", "book", "free", "search", "sign", "host", 
 def surface_table() -> dict[str, Entry]:
     """Every surface form of the lexicon -> its entry; a later entry never shadows an earlier one."""
     table: dict[str, Entry] = {}
+    kinds: dict[str, set[str]] = {}
     for type_, mode, act, weight, phrases in LEXICON:
         for phrase in phrases:
+            kind = phrase.partition(":")[0] if ":" in phrase else ""
             for form in expand(phrase):
                 table.setdefault(form.lower(), Entry(type_, mode, act, weight))
+                kinds.setdefault(form.lower(), set()).add(kind)
+    for form, entry in table.items():
+        pos = "".join(k for k in ("n", "v") if k in kinds[form])
+        table[form] = Entry(entry.type, entry.mode, entry.act, entry.weight, pos)
     for form in VERB_ONLY_FORMS:
         table.pop(form, None)
     return table

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from sitrep.ingest.fetch import DEFAULT_TIMEOUT, is_url, read_url
 from sitrep.ingest.html import read_html
 from sitrep.ingest.records import read_json, read_jsonl
 from sitrep.ingest.text import read_text
-from sitrep.ingest.warc import read_warc
+from sitrep.ingest.warc import looks_like_warc, read_warc
 
 STDIN = "-"
 STDIN_REF = "<stdin>"
@@ -43,7 +42,6 @@ FORMATS = {
 }
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _STREAMED = frozenset({"jsonl", "warc"})
-_GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib reads a gzip header with this window size
 
 
 def read_source(
@@ -115,7 +113,7 @@ def format_of(path: Path, head: bytes) -> str:
         return "warc"
     if path.suffix.lower() in FORMATS:
         return FORMATS[path.suffix.lower()]
-    if _is_warc(head):
+    if looks_like_warc(head):
         return "warc"
     if looks_like_feed(head):
         return "feed"
@@ -168,17 +166,6 @@ def _read_stdin(max_chars: int) -> Iterator[Article | Failure]:
         yield failure("E104", ref=STDIN_REF, reason=str(err))
         return
     yield read_text(text, ref=STDIN_REF, provenance=Provenance(path=STDIN, format="text"), max_chars=max_chars)
-
-
-def _is_warc(head: bytes) -> bool:
-    if head.startswith(b"WARC/"):
-        return True
-    if not head.startswith(b"\x1f\x8b"):
-        return False
-    try:  # a decompressor object, unlike gzip.decompress, accepts the cut-off head of a stream
-        return zlib.decompressobj(_GZIP_WBITS).decompress(head)[:5] == b"WARC/"
-    except zlib.error:
-        return False
 
 
 def _guarded(ref: str, make: Callable[[], Iterable[Article | Failure]]) -> Iterator[Article | Failure]:

@@ -20,7 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from sitrep.document import Provenance
 from sitrep.ingest.article import MAX_ARTICLE_CHARS, SKIPPED, Article, Failure, failure
-from sitrep.ingest.decode import DecodeError, binary_kind, decode, parse_content_type
+from sitrep.ingest.decode import SNIFF_BYTES, DecodeError, binary_kind, decode, parse_content_type
 from sitrep.ingest.html import read_html
 from sitrep.ingest.published import INFERRED, normalise
 from sitrep.ingest.text import read_text
@@ -29,28 +29,68 @@ ARTICLE_RECORDS = frozenset({"response", "resource", "conversion"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 MAX_RECORD_BYTES = 20_000_000  # a news page is well under a megabyte; bigger payloads are media or dumps
+MAX_TRAILING_BYTES = 4  # a writer may leave off the final CRLF CRLF; more left over is a cut-off record
 _BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
+_GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib reads a gzip header with this window size
 
 
 def read_warc(path: Path, *, ref: str, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Failure]:
     """Read the article records of a WARC file.
 
-    A damaged file (truncated gzip member, a record without a WARC header) ends the reading
-    with an E112 failure; the records before the damage still come out.
+    A damaged file (not a WARC, a record cut short, bytes after the last whole record) ends
+    the reading with an E112 failure; the records before the damage still come out.
     """
     with path.open("rb") as stream:
+        if not looks_like_warc(stream.read(SNIFF_BYTES)):
+            yield failure("E112", ref=ref, reason="it does not start with a WARC/1.x record header")
+            return
+        stream.seek(0)
         records = ArchiveIterator(stream)
+        end = 0
         try:
             for record in records:
-                if record.rec_type not in ARTICLE_RECORDS:
-                    continue
                 payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
                 offset = records.get_record_offset()  # only after the read: it skips to the record's end
-                yield _record_article(
-                    record, payload, path=str(path), ref=f"{ref}@{offset}", offset=offset, max_chars=max_chars
-                )
+                end = offset + records.get_record_length()
+                if _cut_short(record):
+                    yield failure("E112", ref=ref, reason=f"the record at byte {offset} is cut short")
+                    return
+                if record.rec_type in ARTICLE_RECORDS:
+                    yield _record_article(
+                        record, payload, path=str(path), ref=f"{ref}@{offset}", offset=offset, max_chars=max_chars
+                    )
         except _BROKEN as err:
             yield failure("E112", ref=ref, reason=str(err) or type(err).__name__)
+            return
+    size = path.stat().st_size
+    if size - end > MAX_TRAILING_BYTES:
+        yield failure("E112", ref=ref, reason=f"{size - end} bytes after byte {end} are not a whole record")
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """True if `head`, the first bytes of a file, open a WARC record (plain or gzipped)."""
+    if head.startswith(b"\x1f\x8b"):
+        try:  # a decompressor object, unlike gzip.decompress, accepts the cut-off head of a stream
+            head = zlib.decompressobj(_GZIP_WBITS).decompress(head)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def _cut_short(record: Any) -> bool:
+    """True if the record ends before its Content-Length, or its header before that length.
+
+    warcio reads a cut-off record without complaint, as if the file had been whole.
+    """
+    if record.length is None:  # Content-Length is mandatory: the header itself was cut
+        return True
+    stream = record.raw_stream
+    while stream is not None:
+        limit = getattr(stream, "limit", None)
+        if limit is not None:
+            return limit > 0
+        stream = getattr(stream, "stream", None)
+    return False
 
 
 def _record_article(

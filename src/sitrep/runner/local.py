@@ -86,9 +86,16 @@ def _triage(items: Iterable[Article | Failure], store, run_id: str, result: JobR
             _quarantine(store, run_id, result, item.ref, "E009", message, "skipped")
         else:
             articles.append(item)
-    known = store.known(content_id(a.text) for a in articles)
-    result.already_stored = sum(content_id(a.text) in known for a in articles)
-    return [a for a in articles if content_id(a.text) not in known]
+    ids = [content_id(a.text) for a in articles]
+    seen = store.known(ids)  # stored by an earlier run, or met earlier in this one
+    todo = []
+    for article, doc_id in zip(articles, ids):
+        if doc_id in seen:
+            result.already_stored += 1
+        else:
+            seen.add(doc_id)
+            todo.append(article)
+    return todo
 
 
 def _quarantine(store, run_id: str, result: JobResult, ref: str, code: str, message: str, kind: str) -> None:

@@ -41,6 +41,7 @@ RE3D_REPEAT = 2  # re3d is the only conflict-domain source: show it twice per ep
 NAMED_UPOS = frozenset({"PROPN"})
 PRONOUNS = frozenset("he she it they we i you him her them us this that these those".split())
 AMOUNT_PRIORITY = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+SOCIAL_MARKS = frozenset({"@", "#"})
 
 
 def finish_label(words: list[str], start: int, end: int, label: str) -> Span3 | None:
@@ -91,12 +92,8 @@ def to_doc(nlp: Language, words: list[str], spaces: list[bool] | None,
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     ents = filter_spans([Span(doc, s, e, label=lab) for s, e, lab in spans])
     ent_tokens = {i for ent in ents for i in range(ent.start, ent.end)}
-    unknown = [
-        Span(doc, i, i + 1)
-        for s, e, _ in missing
-        for i in range(s, e)
-        if i not in ent_tokens
-    ]
+    unknown_ids = {i for s, e, _ in missing for i in range(s, e)} - ent_tokens
+    unknown = [Span(doc, i, i + 1) for i in sorted(unknown_ids)]
     doc.set_ents(ents, missing=unknown, default="outside")
     return doc
 
@@ -171,7 +168,8 @@ def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, s
                annotates: frozenset[str]) -> Iterator[Doc]:
     """CoNLL-format sentences (WNUT17, wikigold, BTC) mapped with ``mapping``."""
     for sample in samples:
-        gold = []
+        gold: list[Span3] = []
+        missing: list[Span3] = []
         for start, end, raw in sample.spans:
             label = mapping.get(raw)
             if label == "NORP" and not all(w in DEMONYMS for w in sample.words[start:end]):
@@ -179,9 +177,16 @@ def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, s
             if label is None:
                 continue
             span = finish_label(sample.words, start, end, label)
-            if span:
+            if span is None:
+                continue
+            words = sample.words[span[0]:span[1]]
+            if words[0][:1] in SOCIAL_MARKS:
+                missing.append(span)  # @user and #tag names are not news names
+            elif span[2] in ("GPE", "LOC") and all(w in DEMONYMS for w in words):
+                gold.append((span[0], span[1], "NORP"))  # BTC marks "Nigerians" as LOC
+            else:
                 gold.append(span)
-        spans, missing = harmonise(sample.words, gold, annotates, [])
+        spans, missing = harmonise(sample.words, gold, annotates, missing)
         yield to_doc(nlp, sample.words, None, spans, missing)
 
 

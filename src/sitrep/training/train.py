@@ -88,3 +88,23 @@ def clean_output(path: Path) -> None:
     """Remove a previous output folder so a rebuild starts from nothing."""
     if path.exists():
         shutil.rmtree(path)
+
+
+def build_ner_corpus(work: Path) -> dict[str, Path]:
+    """Write train/dev DocBins of the harmonised open NER corpora."""
+    from .ner_corpus import ner_docs
+
+    out = {}
+    for split in ("train", "dev"):
+        docbin = DocBin(docs=ner_docs(split), store_user_data=False)
+        out[split] = work / f"ner-{split}.spacy"
+        docbin.to_disk(out[split])
+        logger.info("ner %s: %d docs -> %s", split, len(docbin), out[split])
+    return out
+
+
+def train_ner(work: Path, seed: int = 0) -> Path:
+    """Build the NER corpus and train the entity recogniser."""
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = build_ner_corpus(work)
+    return train_pipeline(paths.CONFIG_DIR / "ner.cfg", corpus, work / "ner", seed)

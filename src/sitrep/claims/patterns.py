@@ -1,0 +1,358 @@
+"""Attributions found by patterns over tokens: the cue, then the speaker and content around it.
+
+This finder needs only tokens and sentences, so it runs on a blank pipeline with a sentencizer.
+Where the Doc has part-of-speech tags they sharpen it (a cue must be a verb); where it has a
+parse, `parsed.py` finds the speaker and content from the dependencies instead.
+
+The shapes it reads, for a cue verb V with its auxiliaries and adverbs ("has also said"):
+
+- X V (that) CONTENT / X V MEDIUM (that) CONTENT ("Nabil told WSJ that ...")
+- X V: “QUOTE” / X V, “QUOTE”
+- “QUOTE,” X V / “QUOTE,” V X[, ROLE] / CONTENT, X V. / CONTENT, V X[, ROLE].
+- NAME, ROLE, V ...                     (the role goes to `Attribution.role`)
+- CONTENT has been V-ed by X            ("The claim has been denied by Washington")
+- according to X, CONTENT / CONTENT, according to X
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.claims.attribution import Attribution
+from sitrep.claims.lexicon import (
+    ADDRESSEE_CUES,
+    AUXILIARIES,
+    CUE_ADVERBS,
+    DETERMINERS,
+    FORM_TO_BASE,
+    NEEDS_COMPLEMENT,
+    PHRASE_CUES,
+    cue_base,
+    stance,
+)
+from sitrep.claims.media import medium_after
+from sitrep.claims.phrases import (
+    QUOTE_CHARS,
+    TIME_WORDS,
+    apposition_after,
+    apposition_before,
+    phrase_left,
+    phrase_right,
+)
+from sitrep.claims.quotes import Quote, find_quotes
+
+END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
+PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
+NEGATIONS = frozenset({"not", "n't", "never", "’t"})
+# Content shorter than this (in characters) is a fragment, not a claim.
+MIN_CONTENT_CHARS = 12
+# Stops for the source after "according to": a participle or clause starts after the source.
+ACCORDING_STOPS = frozenset({"which", "who", "that", "released", "published", "issued", "seen", "obtained", "cited", "quoted"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # first token, auxiliaries included
+    end: int  # after the last token
+    verb: int  # the cue verb (or the first word of a phrase cue)
+    base: str
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """All attributions a Doc's tokens show, in text order, one per cue."""
+    quotes = find_quotes(doc.text)
+    found: list[Attribution] = []
+    for sent in doc.sents:
+        for cue in find_cues(doc, sent, quotes):
+            att = attribute(doc, sent, cue, quotes)
+            if att is not None:
+                found.append(att)
+    return found
+
+
+def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
+    """Cue verbs and cue phrases of a sentence, outside quotations."""
+    cues: list[Cue] = []
+    i = sent.start
+    while i < sent.end:
+        cue = _phrase_cue(doc, i, sent.end) or _verb_cue(doc, i, sent)
+        if cue is not None and not _inside_quote(doc[i].idx, quotes):
+            cues.append(cue)
+            i = cue.end
+        else:
+            i += 1
+    return cues
+
+
+def _phrase_cue(doc: Doc, i: int, end: int) -> Cue | None:
+    for words, _kind in PHRASE_CUES.items():
+        if i + len(words) <= end and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+            base = " ".join(words) if words[0] in {"according", "in"} else FORM_TO_BASE.get(words[0], words[0])
+            return Cue(start=_aux_start(doc, i), end=i + len(words), verb=i, base=base)
+    return None
+
+
+def _verb_cue(doc: Doc, i: int, sent: Span) -> Cue | None:
+    tok = doc[i]
+    base = cue_base(tok.text, tok.lemma_)
+    if base is None:
+        return None
+    if tok.pos_ and tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not tok.pos_ and _looks_like_noun(doc, i, sent):
+        return None
+    start = _aux_start(doc, i)
+    if any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i]):
+        return None  # "did not say" reports no claim
+    return Cue(start=start, end=i + 1, verb=i, base=base)
+
+
+def _looks_like_noun(doc: Doc, i: int, sent: Span) -> bool:
+    """Without tags: "the report said", "a claim", "Trump's call" use a cue form as a noun."""
+    if i > sent.start and (doc[i - 1].lower_ in DETERMINERS - {"that"} or doc[i - 1].lower_ in {"'s", "’s"}):
+        return True
+    if i + 1 < sent.end and doc[i + 1].lower_ in FORM_TO_BASE and doc[i].lower_ not in {"said", "told"}:
+        return True
+    if doc[i].is_title and i > sent.start and not doc[i - 1].is_punct:
+        return True  # inside a name or a headline's capitalised words
+    return False
+
+
+def _aux_start(doc: Doc, i: int) -> int:
+    """The first token of the cue: auxiliaries and adverbs chained before the verb belong to it."""
+    start = i
+    while start > 0 and (doc[start - 1].lower_ in AUXILIARIES or doc[start - 1].lower_ in CUE_ADVERBS):
+        start -= 1
+    # an auxiliary with nothing of the verb's own before it is the source's verb ("who has said")
+    return start
+
+
+def attribute(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
+    """Speaker and content of one cue, or None when the shape is not an attribution."""
+    if cue.base == "according to":
+        return _according_to(doc, sent, cue)
+    if _is_passive(doc, cue, sent):
+        return _passive(doc, sent, cue)
+    floor, ceiling = sent.start, sent.end
+    source, role = _source_left(doc, cue, floor)
+    medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
+    content_left = False
+    if source is None and _after_content(doc, cue.start, floor, quotes):
+        source = phrase_right(doc, after, ceiling)
+        if source is not None:
+            role_span = apposition_after(doc, source[1], ceiling)
+            if role_span is not None and _ends_sentence(doc, role_span[1], ceiling):
+                role = role_span
+                source = (source[0], role_span[1])
+            after = source[1]
+            content_left = True
+    elif source is not None:
+        content_left = _ends_sentence(doc, _skip_time(doc, after, ceiling), ceiling) and _after_content(doc, source[0], floor, quotes)
+    if source is None:
+        return None
+    if content_left:
+        content = _content_before(doc, sent, min(source[0], cue.start), quotes)
+    else:
+        content = _content_after(doc, sent, after, quotes)
+        if content is not None and not _complement_ok(doc, cue, content):
+            return None
+    if content is None:
+        return None
+    direct = doc.text[content[0]] in QUOTE_CHARS
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=content,
+        source=_chars(doc, *source),
+        base=cue.base,
+        kind=stance(cue.base),
+        role=doc[role[0] : role[1]].text if role else None,
+        medium=medium,
+        direct=direct,
+        confidence=0.8 if direct else 0.7,
+    )
+
+
+def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The speaker before the cue, with the role of its apposition ("Nabil, former head of X,")."""
+    if cue.start <= floor:
+        return None, None
+    prev = doc[cue.start - 1]
+    if prev.text == ",":
+        found = apposition_before(doc, cue.start - 1, floor)
+        if found is None:
+            return None, None
+        name, role = found
+        return (name[0], cue.start), role
+    if prev.is_punct or prev.text in QUOTE_CHARS:
+        return None, None
+    return phrase_left(doc, cue.start, floor), None
+
+
+def _after_content(doc: Doc, tok: int, floor: int, quotes: list[Quote]) -> bool:
+    """Whether token `tok` follows a content: a comma, a closing quote, or a quote's end."""
+    if tok <= floor:
+        return _quote_ending_at(doc.text, doc[tok].idx, quotes) is not None
+    prev = doc[tok - 1]
+    return prev.text in {",", "”", '"', "»"} or (prev.text == "—" and tok - 1 > floor)
+
+
+def _skip_time(doc: Doc, i: int, ceiling: int) -> int:
+    """Skip a time phrase after the cue ("last week", "on Tuesday"): it is not content."""
+    j = i
+    while j < ceiling and j - i < 4 and (doc[j].lower_ in TIME_WORDS or doc[j].lower_ in {"on", "last", "this", "earlier", "later", "in", "late", "early"}):
+        j += 1
+    return j if j > i and doc[j - 1].lower_ in TIME_WORDS else i
+
+
+def _ends_sentence(doc: Doc, i: int, ceiling: int) -> bool:
+    """Whether only closing punctuation (or a new quotation) follows token `i` in its sentence."""
+    if i >= ceiling:
+        return True
+    tok = doc[i]
+    if tok.text in END_PUNCT:
+        return True
+    return tok.text == "," and (i + 1 >= ceiling or doc[i + 1].text in QUOTE_CHARS | {"“"})
+
+
+def _content_before(doc: Doc, sent: Span, stop: int, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The content before a trailing "X said": the quote that ends there, else the sentence's start."""
+    stop_char = doc[stop].idx
+    quote = _quote_ending_at(doc.text, stop_char, quotes)
+    if quote is not None:
+        return (quote.start, quote.end)
+    end = stop_char
+    while end > sent.start_char and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",—"):
+        end -= 1
+    start = _text_start(doc, sent)
+    if end - start < MIN_CONTENT_CHARS:
+        return None
+    return (start, end)
+
+
+def _text_start(doc: Doc, sent: Span) -> int:
+    """Offset of a sentence's first character that is not a space or a paragraph break."""
+    start = sent.start_char
+    while start < sent.end_char and doc.text[start].isspace():
+        start += 1
+    return start
+
+
+def _content_after(doc: Doc, sent: Span, after: int, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The content after "X said": to the sentence's end, or to the end of a quote running on."""
+    while after < sent.end and doc[after].text in {",", ":", "—"}:
+        after += 1
+    if after >= sent.end:
+        return None
+    start = doc[after].idx
+    last = sent.end - 1
+    while last > after and doc[last].text in END_PUNCT:
+        last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    for quote in quotes:
+        if start <= quote.start < end and quote.end > end:
+            end = quote.end
+    if end - start < MIN_CONTENT_CHARS:
+        return None
+    return (start, end)
+
+
+def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
+    """Ambiguous cues ("found", "called") need "that", a quote or a clause-like content."""
+    if cue.base not in NEEDS_COMPLEMENT:
+        return True
+    head = doc.text[content[0] : content[0] + 5].lower()
+    return head.startswith(("that ", "“", '"', "whether", "if ")) or doc.text[content[0]] in QUOTE_CHARS
+
+
+def _is_passive(doc: Doc, cue: Cue, sent: Span) -> bool:
+    return (
+        any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb])
+        and cue.end < sent.end
+        and doc[cue.end].lower_ == "by"
+    )
+
+
+def _passive(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
+    """"The claim has been denied by Washington": the content is the subject, the source the agent."""
+    source = phrase_right(doc, cue.end + 1, sent.end)
+    content = phrase_left(doc, cue.start, sent.start) or _np_left_any(doc, cue.start, sent.start)
+    if source is None or content is None:
+        return None
+    end = source[1]
+    # "by Washington and the ousted government": coordinated agents are one source
+    while end + 1 < sent.end and doc[end].lower_ in {"and", "or"}:
+        more = phrase_right(doc, end + 1, sent.end)
+        if more is None:
+            break
+        end = more[1]
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=_chars(doc, *content),
+        source=_chars(doc, source[0], end),
+        base=cue.base,
+        kind=stance(cue.base),
+        confidence=0.7,
+    )
+
+
+def _np_left_any(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
+    """Any short phrase before the auxiliary, back to a determiner: "The claim", "Such reports"."""
+    start = end
+    while start > floor and end - start < 6 and not doc[start - 1].is_punct:
+        start -= 1
+        if doc[start].lower_ in DETERMINERS:
+            return (start, end)
+    return None
+
+
+def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
+    """"according to X, CONTENT" and "CONTENT, according to X"."""
+    end = cue.end
+    while end < sent.end and not doc[end].is_punct and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS:
+        end += 1
+    if end == cue.end:
+        return None
+    source = (cue.end, end)
+    lead = doc[sent.start : cue.start]
+    if all(t.is_punct or t.lower_ in {"but", "and", "yet", "so"} for t in lead):
+        content = _content_after(doc, sent, _skip_to_comma(doc, end, sent.end), [])
+    else:
+        content = _content_before(doc, sent, cue.start, [])
+    if content is None:
+        return None
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=content,
+        source=_chars(doc, *source),
+        base=cue.base,
+        kind="statement",
+        confidence=0.8,
+    )
+
+
+def _skip_to_comma(doc: Doc, i: int, end: int) -> int:
+    while i < end and doc[i].text != ",":
+        i += 1
+    return i
+
+
+def _quote_ending_at(text: str, char: int, quotes: list[Quote]) -> Quote | None:
+    """The quotation that ends just before `char`, with only spaces and commas between."""
+    pos = char
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in ",—"):
+        pos -= 1
+    for quote in quotes:
+        if quote.end == pos:
+            return quote
+    return None
+
+
+def _inside_quote(char: int, quotes: list[Quote]) -> bool:
+    return any(q.start < char < q.end for q in quotes)
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of tokens [start, end), trailing whitespace left out."""
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))

@@ -1,0 +1,80 @@
+"""Merge mentions of one event: within a sentence and across the sentences of one article.
+
+"ISIS-K attacked a hospital in Kabul, killing 20" is one ASSAULT; so is "a bomb exploded at the
+airport ... The blast killed 13 ... The attack was claimed by ISIS-K". Two mentions merge when
+their types agree, their modes and actors do not conflict, their modality is the same, and the
+later one is in the same sentence or refers back ("the attack", "the blast") within a few
+sentences. The first mention keeps the event; the others fill its missing roles and mode.
+"""
+
+from __future__ import annotations
+
+from sitrep.events.mentions import EventMention
+
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "same"})
+COREF_MAX_SENTENCES = 4  # "the attack" rarely points further back than this in news prose
+ANAPHOR_WINDOW = 3  # tokens before a nominal trigger that may hold its determiner ("the deadly suicide attack")
+
+
+def merge(mentions: list[EventMention]) -> list[EventMention]:
+    """Fold coreferent mentions into the first mention of each event, in text order."""
+    events: list[EventMention] = []
+    for m in sorted(mentions, key=lambda m: m.trigger.start):
+        target = next((e for e in reversed(events) if _corefer(e, m)), None)
+        if target is None:
+            events.append(m)
+        else:
+            _fold(target, m)
+    return events
+
+
+def _corefer(first: EventMention, later: EventMention) -> bool:
+    if first.type != later.type or first.modality != later.modality:
+        return False
+    if not (_compatible(first.mode, later.mode) and _roles_agree(first, later)):
+        return False
+    if first.sentence_start == later.sentence_start:
+        return True
+    doc = later.trigger.doc
+    distance = _sentence_distance(first, later)
+    return distance <= COREF_MAX_SENTENCES and _anaphoric(doc, later)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _roles_agree(a: EventMention, b: EventMention) -> bool:
+    """Roles conflict only when both name actors and share none."""
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x and y and not set(x) & set(y):
+            return False
+    return True
+
+
+def _sentence_distance(a: EventMention, b: EventMention) -> int:
+    doc = b.trigger.doc
+    sents = 0
+    for sent in doc[a.trigger.start : b.trigger.start].sents:
+        sents += 1
+    return max(sents - 1, 0)
+
+
+def _anaphoric(doc, m: EventMention) -> bool:
+    """A noun phrase with a determiner: "the attack", "this week's bombing"; verbs never refer back."""
+    if not m.nominal:
+        return False
+    first = m.trigger[0]
+    if first.is_title and first.i > first.sent.start:  # a name, not a reference
+        return False
+    lo = max(m.trigger.sent.start, m.trigger.start - ANAPHOR_WINDOW)
+    return any(doc[i].lower_ in ANAPHORIC for i in range(lo, m.trigger.start))
+
+
+def _fold(event: EventMention, other: EventMention) -> None:
+    event.mode = event.mode or other.mode
+    event.act = event.act or other.act
+    event.source = event.source or other.source
+    event.target = event.target or other.target
+    event.confidence = max(event.confidence, other.confidence)
+    event.merged.append(other.trigger)

@@ -1,0 +1,114 @@
+"""Find trigger candidates: lexicon phrases in the text, longest match first, minus blocked contexts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from sitrep.events.lexicon import BLOCK_AFTER, BLOCK_BEFORE, Entry, surface_table
+
+# Speech-act triggers that take an event as complement: "threatened to attack" is one THREATEN
+# event, "agreed to withdraw" one AGREE event, not two.
+EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
+EMBED_MAX_GAP = 4  # tokens between the speech act and the embedded trigger ("threatened to launch an attack")
+# mode of the speech act, by the type of the event it embeds ("demanded the release" -> REQUEST yield)
+EMBEDDED_MODE: dict[str, dict[str, str]] = {
+    "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations"},
+    "REQUEST": {"RETREAT": "yield", "CONCEDE": "change", "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist"},
+    "REJECT": {"RETREAT": "yield", "CONCEDE": "change", "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist"},
+}
+
+
+@dataclass
+class Trigger:
+    span: Span
+    entry: Entry
+    mode: str | None
+
+    @property
+    def head(self) -> Span:
+        return self.span
+
+
+class TriggerFinder:
+    """Matches the lexicon's surface forms on lower-cased tokens (no lemmatizer needed)."""
+
+    def __init__(self, nlp: Language):
+        self.table = surface_table()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns = {form: nlp.make_doc(form) for form in self.table}
+        # key each pattern by its own surface form, so a match finds its entry
+        for form, pattern in patterns.items():
+            self.matcher.add(form, [pattern])
+
+    def __call__(self, doc: Doc) -> list[Trigger]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            form = doc.vocab.strings[match_id]
+            spans.append((start, end, form))
+        chosen = _longest_first(spans)
+        triggers = []
+        for start, end, form in chosen:
+            span = doc[start:end]
+            if _blocked(doc, span):
+                continue
+            entry = self.table[form]
+            triggers.append(Trigger(span, entry, entry.mode))
+        return _absorb_embedded(doc, triggers)
+
+
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    taken: set[int] = set()
+    chosen = []
+    for start, end, form in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if taken.isdisjoint(range(start, end)):
+            chosen.append((start, end, form))
+            taken.update(range(start, end))
+    return sorted(chosen)
+
+
+def _blocked(doc: Doc, span: Span) -> bool:
+    first, last = span[0].lower_, span[-1].lower_
+    if span.start > 0 and doc[span.start - 1].lower_ in BLOCK_BEFORE.get(first, ()):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in BLOCK_AFTER.get(last, ()):
+        return True
+    # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
+    # is part of the name, unless the sentence is in capitals or lower case throughout
+    return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
+
+
+def _mixed_case(sent: Span) -> bool:
+    alpha = [t for t in sent if t.is_alpha]
+    return any(t.is_lower for t in alpha) and any(t.is_title for t in alpha)
+
+
+def _in_name(doc: Doc, span: Span) -> bool:
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return bool((nxt is not None and nxt.is_title) or (prev is not None and prev.is_title and not prev.is_sent_start))
+
+
+def _absorb_embedded(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop a trigger that is the complement of a preceding speech act ("vowed to attack")."""
+    kept: list[Trigger] = []
+    for trig in triggers:
+        prev = kept[-1] if kept else None
+        if prev is not None and prev.entry.type in EMBEDDING_TYPES and _embeds(doc, prev.span, trig.span):
+            prev.mode = prev.mode or EMBEDDED_MODE.get(prev.entry.type, {}).get(trig.entry.type)
+            continue
+        kept.append(trig)
+    return kept
+
+
+def _embeds(doc: Doc, outer: Span, inner: Span) -> bool:
+    if inner.start - outer.end > EMBED_MAX_GAP or inner.sent.start != outer.sent.start:
+        return False
+    between = doc[outer.end : inner.start]
+    if doc.has_annotation("DEP"):
+        return inner.root.head.i in range(outer.start, outer.end) or any(t.dep_ in {"xcomp", "ccomp"} for t in between)
+    words = {t.lower_ for t in between}
+    return bool(words & {"to", "that", "the", "a", "an", "for", "of"}) and not words & {",", ";", "and", "but"}
