@@ -29,12 +29,13 @@ def articles(limit: int) -> list[str]:
 
 def measure_sitrep(texts: list[str], workers: int) -> dict:
     from sitrep.ingest import Article
-    from sitrep.runner.local import EXTRACT_CHUNK, JobOptions, _map
+    from sitrep.runner.job import EXTRACT_CHUNK
+    from sitrep.runner.local import LocalExecutor
 
     items = [Article(text=t, ref=f"bench:{i}") for i, t in enumerate(texts)]
     chunks = [items[i:i + EXTRACT_CHUNK] for i in range(0, len(items), EXTRACT_CHUNK)]
     started = time.perf_counter()
-    done = sum(len(c) for c in _map(chunks, JobOptions(db=Path("-"), workers=workers, progress=False)))
+    done = sum(len(c) for c in LocalExecutor(workers).map(chunks))
     return {"seconds": time.perf_counter() - started, "articles": done}
 
 

@@ -78,13 +78,23 @@ def extract(source: str, published: str | None, fmt: str, config: str | None) ->
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes extracting in parallel.")
 @click.option("--max-chars", type=click.IntRange(1), help="Quarantine articles longer than this.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where extraction runs: this machine's processes, or Ray actors.")
+@click.option("--ray-address", help="Join this Ray cluster (e.g. auto, ray://head:10001); a local one if left out.")
 @config_option
-def run(sources: tuple[str, ...], db: str, workers: int, max_chars: int | None, quiet: bool, config: str | None) -> None:
+def run(sources: tuple[str, ...], db: str, workers: int, max_chars: int | None, quiet: bool, engine: str,
+        ray_address: str | None, config: str | None) -> None:
     """The main job: ingest SOURCES (files, folders, URLs), extract, store in DB."""
     from sitrep.render import job_text
-    from sitrep.runner.local import JobOptions, run_job
+    from sitrep.runner.job import JobOptions, run_job
 
-    result = run_job(sources, JobOptions(db=Path(db), workers=workers, config=config, max_chars=max_chars, progress=not quiet))
+    options = JobOptions(db=Path(db), workers=workers, config=config, max_chars=max_chars, progress=not quiet)
+    executor = None
+    if engine == "ray":
+        from sitrep.runner.ray import RayExecutor
+
+        executor = RayExecutor(workers, config, ray_address)
+    result = run_job(sources, options, executor)
     click.echo(job_text(result, db))
     if not result.ok:
         sys.exit(1)

@@ -18,6 +18,7 @@ class Errors:
     E008 = "[E008] {path} does not exist. Check the path, or pass '-' to read standard input."
     E009 = "[E009] {ref}: skipped, the article is in language {language!r} and sitrep reads English only. Translate it first or leave it out."
     E010 = "[E010] {ref}: extraction failed ({error}). The article is quarantined; report it with the input attached if it looks valid."
+    E012 = "[E012] The Ray engine needs Ray: pip install 'sitrep[scale]' (or pip install ray), then run again."
     # --- E1xx ingest ---
     E101 = "[E101] {ref} does not exist. Check the path or URL, or pass '-' to read standard input."
     E102 = "[E102] {ref} is empty: there is no text to read. Remove it from the input or fill it."
@@ -33,7 +34,7 @@ class Errors:
     E112 = "[E112] {ref} is not a readable WARC file ({reason}). Check that it is complete (a truncated download breaks the gzip stream) or re-create it."
     E113 = "[E113] Skipped {ref}: {reason}. Only HTML and plain-text records with a 2xx status become articles."
     E114 = "[E114] {ref} holds no files to read (hidden files are skipped). Point at the folder that holds the articles."
-    E115 = "[E115] {ref} could not be read ({error}). Check its permissions."
+    E115 = "[E115] {ref} could not be read ({error}). Check that it is complete and that you may read it."
     E116 = "[E116] {ref} is larger than {limit:,} bytes; a news page, feed or text file is far smaller. Check the address or file, or split it into articles (JSONL streams at any size)."
     E117 = "[E117] Reading {ref} failed unexpectedly ({error}); the rest of the input is still read. Please report this with the input attached."
     # --- E2xx store and export ---

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from sitrep.document import content_id
-from sitrep.runner.local import JobOptions, run_job
+from sitrep.runner.job import JobOptions, run_job
 from tests.conftest import EXAMPLES, REPO
 
 SITREP = [sys.executable, "-m", "sitrep.cli"]

@@ -85,3 +85,15 @@ def test_article_to_document(tmp_path: Path) -> None:
     doc = article.to_document()
     assert doc.text == ENGLISH and doc.title == "T" and doc.illustrative and len(doc.id) == 16
     assert doc.provenance.offset == 1 and doc.provenance.format == "jsonl"
+
+
+def test_gzipped_jsonl(tmp_path: Path) -> None:
+    import gzip
+
+    data = "\n".join(json.dumps({"id": i, "text": ENGLISH}) for i in range(3)).encode()
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(data))
+    articles, failures = collect(tmp_path / "b.jsonl.gz")
+    assert failures == [] and [a.provenance.offset for a in articles] == [1, 2, 3]
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(data)[:-30])
+    cut_articles, (fail,) = collect(tmp_path / "cut.jsonl.gz")
+    assert fail.code == "E115" and len(cut_articles) < 3

@@ -11,8 +11,21 @@ import copy
 import re
 
 from sitrep.document import (
-    Actor, Casualties, Claim, Document, Entity, Event, Mention, Place, Provenance, Quantity,
-    Relation, Sentence, Span, Time, content_id,
+    Actor,
+    Casualties,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Provenance,
+    Quantity,
+    Relation,
+    Sentence,
+    Span,
+    Time,
+    content_id,
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“])")
@@ -29,6 +42,12 @@ class Draft:
         for _ in range(nth + 1):
             start = self.doc.text.index(phrase, start + 1)
         return Span(start=start, end=start + len(phrase), text=phrase)
+
+    def between(self, first: str, last: str) -> Span:
+        """The span from the start of `first` to the end of the next `last` after it."""
+        start = self.span(first).start
+        end = self.doc.text.index(last, start) + len(last)
+        return Span(start=start, end=end, text=self.doc.text[start:end])
 
     def item(self, cls, phrase: str, nth: int = 0, **fields):
         s = self.span(phrase, nth)
@@ -106,13 +125,13 @@ def nangarhar() -> Document:
               confidence=0.6),
     ]
     doc.claims = [
-        Claim(id="c1", speaker=d.span("a provincial spokesman"), speaker_role="provincial spokesman",
-              cue=d.span("said"),
-              content=d.span("Gunmen killed four Taliban fighters at a checkpoint in Jalalabad on Tuesday"),
+        Claim(id="c1", speaker=d.span("a provincial spokesman"),
+              speaker_role="provincial spokesman", cue=d.span("said"),
+              content=d.between("Gunmen killed", "on Tuesday"),
               sentence=0, about=["e1", "q1"], confidence=0.9),
         Claim(id="c2", speaker=d.span("a former intelligence official"),
               cue=d.span("according to"),
-              content=d.span("Former soldiers of the Afghan National Army have joined ISIS-K in recent months"),
+              content=d.between("Former soldiers", "in recent months"),
               kind="assessment", sentence=d.sentence("according to"), about=["a4", "a3"]),
     ]
     doc.relations = [Relation(type="joined", source="a4", target="a3", time="t2",
@@ -175,7 +194,7 @@ def kharkiv() -> Document:
               acled_sub_event_type="Armed clash", confidence=0.7),
     ]
     doc.claims = [Claim(id="c1", speaker=d.span("the regional governor"), cue=d.span("said"),
-                        content=d.span("Russian forces shelled residential areas of Kharkiv on 14 May 2022, killing at least three civilians and wounding 12"),
+                        content=d.between("Russian forces shelled", "wounding 12"),
                         about=["e1", "q1", "q2"])]
     return doc
 
@@ -206,7 +225,7 @@ def west_darfur() -> Document:
                         acled_sub_event_type="Attack", claim="c1", confidence=0.55)]
     doc.claims = [
         Claim(id="c1", speaker=d.span("aid workers"), cue=d.span("said"),
-              content=d.span("Fighters from the Rapid Support Forces attacked a camp for displaced people near El Geneina last week"),
+              content=d.between("Fighters from", "last week"),
               kind="allegation", about=["e1"], contradicts=["c2"]),
         Claim(id="c2", speaker=d.span("the group"), speaker_actor="a1", cue=d.span("denied"),
               content=d.span("involvement"), kind="denial", contradicts=["c1"]),

@@ -49,6 +49,7 @@ class KBEntry:
     type: str | None = None  # e.g. state, agency, igo, ngo, jihadist, insurgent, militia, pmc
     tags: frozenset[str] = frozenset()  # e.g. terrorist, jihadist: what "the terror group" may mean
     parent: str | None = None  # id of the actor it belongs to (ISKP -> ISIS)
+    places: frozenset[str] = frozenset()  # aliases that are also place names ("Washington")
     description: str = ""
     source: str = ""  # the file it came from, or "pycountry"
 
@@ -184,6 +185,7 @@ def _entry(raw: dict[str, Any], index: int, source: str) -> KBEntry:
         type=_blank_to_none(raw.get("type")),
         tags=frozenset(_as_list(raw.get("tags"))),
         parent=_blank_to_none(raw.get("parent")),
+        places=frozenset(_as_list(raw.get("places"))),
         description=str(raw.get("description") or ""),
         source=source,
     )
@@ -197,7 +199,10 @@ def state_entries() -> Iterator[KBEntry]:
     for iso3, names in by_iso3.items():
         short = _short_name(iso3, names)
         aliases = tuple(n for n in names if n != short)
-        yield KBEntry(id=iso3, name=short, aliases=aliases, sector="government", country=iso3, type="state", source="pycountry")
+        yield KBEntry(
+            id=iso3, name=short, aliases=aliases, sector="government", country=iso3, type="state",
+            places=frozenset(names), source="pycountry",
+        )
         for sector, suffix in STATE_SECTORS.items():
             if suffix:
                 label = STATE_SECTOR_NAMES[sector]
@@ -228,6 +233,7 @@ def _merge(old: KBEntry, new: KBEntry) -> KBEntry:
         country=new.country or old.country,
         type=new.type or old.type,
         tags=old.tags | new.tags,
+        places=old.places | new.places,
         parent=new.parent or old.parent,
         description=new.description or old.description,
         source=new.source,

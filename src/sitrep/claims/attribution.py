@@ -21,6 +21,7 @@ class Attribution:
     role: str | None = None
     medium: str | None = None
     direct: bool = False  # the content is a quotation
+    resolved: tuple[int, int] | None = None  # the antecedent of a pronoun source
     confidence: float = 0.7
 
     def overlaps(self, other: Attribution) -> bool:

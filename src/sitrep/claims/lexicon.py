@@ -67,7 +67,7 @@ NEEDS_COMPLEMENT = frozenset({
     "accuse", "blame", "reject", "dismiss", "dispute", "threaten", "worry", "doubt", "maintain",
     "state", "predict", "promise", "pledge", "vow", "urge", "indicate", "reveal", "confirm",
     "acknowledge", "admit", "mention", "repeat", "specify", "clarify", "conclude", "think",
-    "believe", "estimate", "assess", "warn", "deny", "declare", "claim", "announce",
+    "believe", "estimate", "assess", "warn", "declare", "claim", "announce",
 })
 
 # Words that may stand between an auxiliary and the cue verb and belong to the cue ("has also said").

@@ -8,8 +8,10 @@ costs only itself and files of any size stream.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,15 +29,13 @@ _TRUE = frozenset({"true", "yes", "1"})
 
 
 def read_jsonl(path: Path, *, ref: str, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Failure]:
-    """Read a JSONL file, one record per line; blank lines are ignored.
+    """Read a JSONL file (gzipped if its name ends in .gz), one record per line; blank lines are ignored.
 
     Each record's ref is ``path:LINE`` and its provenance offset the line number (from 1).
     """
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
+    try:
+        for number, raw in _numbered_lines(path):
             line_ref = f"{ref}:{number}"
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
                 continue
             try:
@@ -48,6 +48,16 @@ def read_jsonl(path: Path, *, ref: str, max_chars: int = MAX_ARTICLE_CHARS) -> I
                 continue
             provenance = Provenance(path=str(path), offset=number, format="jsonl")
             yield read_record(record, ref=line_ref, provenance=provenance, max_chars=max_chars)
+    except (OSError, EOFError, zlib.error) as err:  # a cut-off or corrupt gzip stream
+        yield failure("E115", ref=ref, error=str(err) or type(err).__name__)
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The lines of a plain or gzipped file with their numbers (from 1), without a UTF-8 BOM."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            yield number, raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
 
 
 def read_json(text: str, *, path: str | None, ref: str, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Failure]:

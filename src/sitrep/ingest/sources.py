@@ -40,6 +40,7 @@ FORMATS = {
     ".atom": "feed",
     ".warc": "warc",
 }
+COMPRESSED_FORMATS = {".warc.gz": "warc", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl"}  # streamed through gzip
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _STREAMED = frozenset({"jsonl", "warc"})
 
@@ -92,13 +93,13 @@ def read_file(path: Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Art
         yield failure("E102", ref=ref)
         return
     fmt = format_of(path, head)
+    kind = None if fmt == "warc" or _compressed(path) else binary_kind(head)  # WARCs hold images
+    if kind:
+        yield failure("E103", ref=ref, what=kind)
+        return
     if fmt in _STREAMED:
         reader = read_warc if fmt == "warc" else read_jsonl
         yield from reader(path, ref=ref, max_chars=max_chars)
-        return
-    kind = binary_kind(head)
-    if kind:
-        yield failure("E103", ref=ref, what=kind)
         return
     if size > MAX_FILE_BYTES:
         yield failure("E116", ref=ref, limit=MAX_FILE_BYTES)
@@ -109,8 +110,9 @@ def read_file(path: Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Art
 def format_of(path: Path, head: bytes) -> str:
     """The format of a file: from its extension, else sniffed from its first bytes."""
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return "warc"
+    for suffix, fmt in COMPRESSED_FORMATS.items():
+        if name.endswith(suffix):
+            return fmt
     if path.suffix.lower() in FORMATS:
         return FORMATS[path.suffix.lower()]
     if looks_like_warc(head):
@@ -166,6 +168,10 @@ def _read_stdin(max_chars: int) -> Iterator[Article | Failure]:
         yield failure("E104", ref=STDIN_REF, reason=str(err))
         return
     yield read_text(text, ref=STDIN_REF, provenance=Provenance(path=STDIN, format="text"), max_chars=max_chars)
+
+
+def _compressed(path: Path) -> bool:
+    return path.name.lower().endswith(tuple(COMPRESSED_FORMATS))
 
 
 def _guarded(ref: str, make: Callable[[], Iterable[Article | Failure]]) -> Iterator[Article | Failure]:

@@ -1,157 +1,57 @@
-"""The main job on one machine: read inputs, extract on N cores, write batches to the store.
-
-Resumable by construction: each batch is written in one transaction, and articles whose content
-hash is already stored are skipped, so a run killed at any point and started again finishes
-with nothing lost and nothing doubled.
-"""
+"""Extraction on this machine: in-process, or a pool of worker processes."""
 
 from __future__ import annotations
 
 import multiprocessing
-import time
 import traceback
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from tqdm import tqdm
-
-from sitrep.document import Document, content_id
+from sitrep.document import Document
 from sitrep.errors import Errors
-from sitrep.ingest import Article, Failure, is_supported, read_many
-
-WRITE_BATCH = 32  # documents per store transaction: small enough that a kill loses little work
-EXTRACT_CHUNK = 8  # articles handed to a worker at once, so its pipeline can batch model work
+from sitrep.ingest import Article, Failure
 
 
-@dataclass(kw_only=True)
-class JobOptions:
-    db: Path
-    workers: int = 1
-    config: str | None = None
-    max_chars: int | None = None
-    progress: bool = True
+class LocalExecutor:
+    """Runs `extract_chunk` over chunks in this process (workers=1) or in N spawned processes."""
 
+    def __init__(self, workers: int = 1, config: str | None = None):
+        self.workers = workers
+        self.config = config
 
-@dataclass
-class JobResult:
-    run_id: str
-    articles: int = 0  # newly stored
-    already_stored: int = 0
-    failed: int = 0
-    skipped: int = 0
-    seconds: float = 0.0
-    words: int = 0
-    failures: list[dict[str, str]] = field(default_factory=list)
-    summary: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.failed == 0
-
-
-def run_job(sources: Iterable[str], options: JobOptions) -> JobResult:
-    """Run the main job over `sources` (files, directories, URLs) into the store at `options.db`."""
-    from sitrep.store import Store
-
-    sources = list(sources)
-    with Store(options.db) as store:
-        run_id = store.begin_run([str(s) for s in sources], {"workers": options.workers, "config": options.config})
-        result = JobResult(run_id=run_id)
-        started = time.perf_counter()
-        todo = _triage(_read(sources, options), store, run_id, result)
-        for batch in _batches(_extract(todo, options, store, run_id, result), WRITE_BATCH):
-            result.articles += store.write(batch, run_id)
-        result.seconds = time.perf_counter() - started
-        store.finish_run(run_id, _stats(result))
-        result.summary = store.summary()
-    return result
-
-
-def _read(sources: list[str], options: JobOptions) -> Iterator[Article | Failure]:
-    kwargs = {"max_chars": options.max_chars} if options.max_chars else {}
-    yield from read_many(sources, **kwargs)
-
-
-def _triage(items: Iterable[Article | Failure], store, run_id: str, result: JobResult) -> list[Article]:
-    """Quarantine failures and non-English articles; drop articles already stored."""
-    articles: list[Article] = []
-    for item in items:
-        if isinstance(item, Failure):
-            _quarantine(store, run_id, result, item.ref, item.code, item.message, item.kind)
-        elif not is_supported(item):
-            message = Errors.E009.format(ref=item.ref, language=item.language)
-            _quarantine(store, run_id, result, item.ref, "E009", message, "skipped")
-        else:
-            articles.append(item)
-    ids = [content_id(a.text) for a in articles]
-    seen = store.known(ids)  # stored by an earlier run, or met earlier in this one
-    todo = []
-    for article, doc_id in zip(articles, ids):
-        if doc_id in seen:
-            result.already_stored += 1
-        else:
-            seen.add(doc_id)
-            todo.append(article)
-    return todo
-
-
-def _quarantine(store, run_id: str, result: JobResult, ref: str, code: str, message: str, kind: str) -> None:
-    store.quarantine(ref, code, message, kind, run_id)
-    if kind == "skipped":
-        result.skipped += 1
-    else:
-        result.failed += 1
-        result.failures.append({"ref": ref, "code": code, "message": message})
-
-
-def _extract(articles: list[Article], options: JobOptions, store, run_id: str, result: JobResult) -> Iterator[Document]:
-    chunks = [articles[i:i + EXTRACT_CHUNK] for i in range(0, len(articles), EXTRACT_CHUNK)]
-    bar = tqdm(total=len(articles), unit="article", disable=not options.progress, desc="extracting")
-    for outcomes in _map(chunks, options):
-        for outcome in outcomes:
-            bar.update(1)
-            if isinstance(outcome, Failure):
-                _quarantine(store, run_id, result, outcome.ref, outcome.code, outcome.message, outcome.kind)
-            else:
-                result.words += len(outcome.text.split())
-                yield outcome
-    bar.close()
-
-
-def _map(chunks: list[list[Article]], options: JobOptions) -> Iterator[list[Document | Failure]]:
-    if options.workers <= 1 or len(chunks) <= 1:
-        _init_worker(options.config)
-        yield from map(extract_chunk, chunks)
-        return
-    # spawn, not fork: a forked child would inherit the parent's DuckDB connection and threads
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(options.workers, initializer=_init_worker, initargs=(options.config,)) as pool:
-        yield from pool.imap(extract_chunk, chunks)
+    def map(self, chunks: list[list[Article]]) -> Iterator[list[Document | Failure]]:
+        if self.workers <= 1 or len(chunks) <= 1:
+            init_worker(self.config)
+            yield from map(extract_chunk, chunks)
+            return
+        # spawn, not fork: a forked child would inherit the parent's DuckDB connection and threads
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(self.workers, initializer=init_worker, initargs=(self.config,)) as pool:
+            yield from pool.imap(extract_chunk, chunks)
 
 
 _nlp = None
 
 
-def _init_worker(config: str | None) -> None:
+def init_worker(config: str | None) -> None:
+    """Load the pipeline once per process."""
     global _nlp
     from sitrep.extract import default_pipeline
 
     _nlp = default_pipeline(config)
 
 
-def extract_chunk(articles: list[Article]) -> list[Document | Failure]:
+def extract_chunk(articles: list[Article], nlp=None) -> list[Document | Failure]:
     """Extract a chunk of articles; if the batch fails, retry one by one so only the bad one fails."""
     from sitrep.extract import extract_many
 
+    nlp = nlp or _nlp
     try:
-        return list(extract_many([_item(a) for a in articles], nlp=_nlp))
+        return list(extract_many([_item(a) for a in articles], nlp=nlp))
     except Exception:  # noqa: BLE001 - any stage error becomes a quarantine record, never a crash
         if len(articles) == 1:
             return [_failure(articles[0])]
-        return [outcome for a in articles for outcome in extract_chunk([a])]
+        return [outcome for a in articles for outcome in extract_chunk([a], nlp)]
 
 
 def _item(article: Article) -> tuple[str, dict[str, Any]]:
@@ -166,19 +66,3 @@ def _item(article: Article) -> tuple[str, dict[str, Any]]:
 def _failure(article: Article) -> Failure:
     last = traceback.format_exc(limit=-1).strip().splitlines()[-1]
     return Failure(ref=article.ref, code="E010", message=Errors.E010.format(ref=article.ref, error=last), kind="error")
-
-
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _stats(result: JobResult) -> dict[str, Any]:
-    return {"articles": result.articles, "already_stored": result.already_stored, "failed": result.failed,
-            "skipped": result.skipped, "seconds": round(result.seconds, 3), "words": result.words}

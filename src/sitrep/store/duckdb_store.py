@@ -179,7 +179,7 @@ class Store:
         names = [d[0] for d in cur.description]
         while chunk := cur.fetchmany(READ_CHUNK):
             for row in chunk:
-                yield dict(zip(names, row))
+                yield dict(zip(names, row, strict=True))
 
     def count_events(self, *, geocoded: bool | None = None) -> int:
         """How many events are stored (with coordinates only if `geocoded`, ...)."""
@@ -298,7 +298,7 @@ def _json(value: Any) -> str:
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _utcnow() -> dt.datetime:

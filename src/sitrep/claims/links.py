@@ -1,0 +1,141 @@
+"""What a claim is about, how it changes the events it carries, and which claims contradict.
+
+Contradictions are linked both ways (`Claim.contradicts`):
+
+- a denial and the allegation (or claim) it answers: the nearest earlier allegation within
+  `window` sentences when the denial's content is anaphoric ("The claim", "the report", "it"),
+  or any earlier one whose content shares enough words with the denial's;
+- two estimates of one quantity from different speakers: both contents count the same thing
+  (the same `Quantity.unit`/`kind`, or the same word after the number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from sitrep.document import Claim
+
+# A denial whose content is one of these refers back to the claim it denies.
+ANAPHORIC_HEADS = frozenset({
+    "claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge",
+    "charges", "report", "reports", "it", "this", "that", "assertion", "suggestion", "story",
+    "account", "idea", "notion", "them", "these", "those", "such",
+})
+# Share of the denial's content words found in the allegation's for them to be one dispute.
+MIN_WORD_OVERLAP = 0.5
+NUMBER_WORDS = frozenset({
+    "dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand", "million",
+    "billion", "several", "scores",
+})
+STOPWORDS = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "is", "were", "are",
+    "be", "been", "it", "its", "by", "for", "with", "as", "at", "from", "this", "had", "has", "have",
+})
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def link_about(doc: Doc, claim: Claim) -> None:
+    """Ids of the events, quantities and actors whose span lies inside the claim's content."""
+    start, end = claim.content.start, claim.content.end
+    about: list[str] = []
+    for event in doc._.events or []:
+        if start <= event.trigger.start < end:
+            about.append(event.id)
+    for quantity in doc._.quantities or []:
+        if start <= quantity.start < end:
+            about.append(quantity.id)
+    for actor in doc._.actors or []:
+        if any(start <= m.start < end for m in actor.mentions):
+            about.append(actor.id)
+    claim.about = about
+
+
+def mark_events(doc: Doc, claim: Claim) -> None:
+    """Events that rest on an allegation or assessment carry it in their modality."""
+    modality = {"allegation": "alleged", "assessment": "assessed"}.get(claim.kind)
+    if modality is None:
+        return
+    for event in doc._.events or []:
+        if claim.content.start <= event.trigger.start < claim.content.end and event.modality == "asserted":
+            event.modality = modality
+            event.claim = claim.id
+
+
+def is_estimate(doc: Doc, claim: Claim) -> bool:
+    """A statement or assessment whose content gives a number: a quantity or a number word."""
+    if claim.kind not in {"statement", "assessment"}:
+        return claim.kind == "estimate"
+    if any(claim.content.start <= q.start < claim.content.end for q in doc._.quantities or []):
+        return True
+    words = WORD.findall(claim.content.text) + re.findall(r"\d[\d,.]*", claim.content.text)
+    return any(w[0].isdigit() or w.lower() in NUMBER_WORDS for w in words)
+
+
+def link_contradictions(doc: Doc, claims: list[Claim], window: int) -> None:
+    """Link each denial to what it denies and estimates of one quantity to each other."""
+    for i, claim in enumerate(claims):
+        if claim.kind == "denial":
+            target = _denied(claims[:i], claim, window)
+            if target is not None:
+                _link(claim, target)
+    estimates = [c for c in claims if c.kind == "estimate" and c.speaker is not None]
+    for i, first in enumerate(estimates):
+        for second in estimates[i + 1 :]:
+            if _speaker_key(first) != _speaker_key(second) and _counted(doc, first) & _counted(doc, second):
+                _link(first, second)
+
+
+def _denied(earlier: list[Claim], denial: Claim, window: int) -> Claim | None:
+    """The claim a denial answers: by reference back, else by shared words."""
+    words = _content_words(denial.content.text)
+    anaphoric = bool(words) and len(words) <= 3 and any(w in ANAPHORIC_HEADS for w in words) or not words
+    for claim in reversed(earlier):
+        if claim.kind == "denial" or claim.content.end > denial.content.start + 1 and claim.sentence == denial.sentence and claim.cue.start > denial.cue.start:
+            continue
+        if anaphoric and denial.sentence - claim.sentence <= window and claim.kind in {"allegation", "statement", "assessment", "estimate"}:
+            return claim
+        theirs = _content_words(claim.content.text)
+        if words and len(words & theirs) / len(words) >= MIN_WORD_OVERLAP:
+            return claim
+    return None
+
+
+def _link(a: Claim, b: Claim) -> None:
+    if b.id not in a.contradicts:
+        a.contradicts.append(b.id)
+    if a.id not in b.contradicts:
+        b.contradicts.append(a.id)
+
+
+def _speaker_key(claim: Claim) -> str:
+    return claim.speaker_actor or (claim.speaker.text.lower() if claim.speaker else "")
+
+
+def _counted(doc: Doc, claim: Claim) -> set[str]:
+    """What the numbers of a claim count: quantity units/kinds, else the word after each number."""
+    found = {
+        (q.unit or q.kind).lower()
+        for q in doc._.quantities or []
+        if claim.content.start <= q.start < claim.content.end and (q.unit or q.kind)
+    }
+    if found:
+        return found
+    tokens = WORD.findall(claim.content.text.replace(",", " ")) + []
+    text_tokens = re.findall(r"[\w'’-]+", claim.content.text)
+    for i, tok in enumerate(text_tokens[:-1]):
+        if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
+            nxt = next((t for t in text_tokens[i + 1 : i + 4] if t.lower() not in STOPWORDS and not t[0].isdigit() and t.lower() not in NUMBER_WORDS and t.lower() not in {"active", "more", "than", "least", "most", "about", "some", "nearly", "around", "up", "low", "high"}), None)
+            if nxt:
+                found.add(_singular(nxt.lower()))
+    del tokens
+    return found
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS}

@@ -1,0 +1,158 @@
+"""Anchoring: from what an expression says (`Expr`) and the publication date to a value.
+
+Relative expressions ("last month", "on Tuesday") are counted from the anchor, the article's
+publication date; anaphoric ones ("the previous day", "a year earlier") from the reference,
+the last date the text itself named. Without an anchor a relative expression stays
+unresolved: its value is None, or an underspecified TimeML value such as ``XXXX-08-26`` when
+the text gives part of the date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitrep.times import periods
+from sitrep.times.expressions import CALENDAR, CLOCK, DURATION, REFERENCE, RELATIVE, SET, WEEKDAY, Expr
+from sitrep.times.periods import Period
+
+# How far an incomplete date ("Aug. 26", "in March") may sit from its anchor: the nearest
+# year's occurrence is taken, so a March article's "December" is the December just past.
+NEAREST_YEARS = (-1, 0, 1)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str | None
+    precision: str | None
+    kind: str  # date, time, duration, set, future
+    resolved: bool
+    period: Period | None = None  # the period named, for the discourse reference
+    first: date | None = None  # first and last day the value covers
+    last: date | None = None
+
+
+def resolve(expr: Expr, anchor: date | None, reference: date | None = None) -> Resolved:
+    """The value of `expr` given the publication date `anchor` (None if unknown)."""
+    if expr.kind == DURATION:
+        return Resolved(expr.value, None, "duration", True)
+    if expr.kind == SET:
+        return Resolved(expr.value, None, "set", True)
+    if expr.kind == REFERENCE:
+        kind = "future" if expr.value == "FUTURE_REF" else "date"
+        return Resolved(expr.value, None, kind, False)
+    if expr.kind == CLOCK:
+        return _clock(expr, anchor, reference)
+    period = _period(expr, anchor, reference)
+    if period is None:
+        return Resolved(_underspecified(expr), expr.grain, "future" if expr.future else "date", False)
+    return _finish(expr, period, anchor)
+
+
+def _finish(expr: Expr, period: Period, anchor: date | None) -> Resolved:
+    first, last = period.first, period.last
+    value = period.value()
+    precision = period.grain
+    if expr.pod and period.grain == "day":
+        value, precision = f"{value}T{expr.pod}", "part_of_day"
+    elif expr.mod and period.grain not in ("day",):
+        first, last = periods.part(period, expr.mod)
+        value = periods.interval(first, last)
+    future = expr.future or (anchor is not None and first > anchor)
+    return Resolved(value, precision, "future" if future else "date", True, period, first, last)
+
+
+def _period(expr: Expr, anchor: date | None, reference: date | None) -> Period | None:
+    if expr.kind == CALENDAR:
+        return _calendar(expr, anchor)
+    if expr.kind == RELATIVE:
+        frame = reference if expr.frame == "reference" and reference else anchor
+        if frame is None:
+            return None
+        return periods.shift(periods.containing(frame, expr.grain), expr.shift)
+    if expr.kind == WEEKDAY:
+        return _weekday(expr, anchor)
+    return None
+
+
+def _calendar(expr: Expr, anchor: date | None) -> Period | None:
+    grain = expr.grain
+    if expr.year is not None:
+        month = expr.month or 1
+        day = expr.day or 1
+        try:
+            base = date(expr.year, month, day)
+        except ValueError:
+            return None
+        period = periods.containing(base, grain) if grain != "day" else Period("day", base)
+        return periods.shift(period, expr.shift) if expr.shift else period
+    if anchor is None:
+        return None
+    if grain in ("quarter", "half"):
+        return Period(grain, date(anchor.year + expr.shift, expr.month, 1))
+    options = []
+    for dy in NEAREST_YEARS:
+        try:
+            first = date(anchor.year + dy, expr.month or 1, expr.day or 1)
+        except ValueError:
+            continue
+        options.append(periods.containing(first, grain) if grain != "day" else Period("day", first))
+    return _choose(options, anchor, expr.direction)
+
+
+def _choose(options: list[Period], anchor: date, direction: str) -> Period | None:
+    """The occurrence nearest the anchor, or the latest before / earliest after it."""
+    if direction == "past":
+        past = [p for p in options if p.first <= anchor]
+        return max(past, key=lambda p: p.first) if past else None
+    if direction == "future":
+        ahead = [p for p in options if p.last >= anchor]
+        return min(ahead, key=lambda p: p.first) if ahead else None
+    return min(options, key=lambda p: _distance(p, anchor)) if options else None
+
+
+def _distance(period: Period, anchor: date) -> int:
+    if period.first <= anchor <= period.last:
+        return 0
+    return min(abs((period.first - anchor).days), abs((period.last - anchor).days))
+
+
+def _weekday(expr: Expr, anchor: date | None) -> Period | None:
+    if anchor is None:
+        return None
+    if expr.grain == "weekend":
+        # "the weekend": the one just past early in the week, the coming one later in it
+        this = periods.containing(anchor, "weekend")
+        return this if anchor.weekday() >= 3 else periods.shift(this, -1)
+    delta = (anchor.weekday() - expr.weekday) % 7
+    if expr.direction == "future":
+        ahead = (expr.weekday - anchor.weekday()) % 7 or 7
+        return Period("day", anchor + timedelta(days=ahead))
+    if expr.direction == "past" and delta == 0:
+        delta = 7  # "last Friday" written on a Friday is a week ago
+    return Period("day", anchor - timedelta(days=delta))
+
+
+def _clock(expr: Expr, anchor: date | None, reference: date | None) -> Resolved:
+    hhmm = f"T{expr.hour:02d}:{expr.minute or 0:02d}"
+    day: Period | None
+    if expr.on is not None:
+        day = _period(expr.on, anchor, reference)
+    else:
+        day = Period("day", reference or anchor) if (reference or anchor) else None
+    if day is None:
+        return Resolved(f"XXXX-XX-XX{hhmm}", "minute", "time", False)
+    return Resolved(f"{day.value()}{hhmm}", "minute", "time", True, day, day.first, day.first)
+
+
+def _underspecified(expr: Expr) -> str | None:
+    """A TimeML value with X for what only the anchor could say, or None (e.g. "last week")."""
+    if expr.kind != CALENDAR:
+        return None
+    if expr.grain == "day" and expr.month and expr.day:
+        return f"XXXX-{expr.month:02d}-{expr.day:02d}"
+    if expr.grain == "month" and expr.month:
+        return f"XXXX-{expr.month:02d}"
+    if expr.grain == "quarter" and expr.month:
+        return f"XXXX-Q{(expr.month - 1) // 3 + 1}"
+    return None

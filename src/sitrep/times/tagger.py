@@ -1,0 +1,114 @@
+"""Find and normalise the time expressions of a text: the grammar, then anchoring in text order.
+
+`tag_times` works on plain text, so evaluations and other tools can use it without spaCy;
+`sitrep.times.component.TimeTagger` wraps it as a pipeline stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.times.expressions import WEEKDAY, Expr
+from sitrep.times.grammar import MONTHS, find_expressions, with_future
+from sitrep.times.resolve import Resolved, resolve
+
+# Words before a weekday or month name that put it ahead of the publication date
+FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|"
+                         r"due\s+to|set\s+to|is\s+to|are\s+to|until|upcoming|next)\b", re.IGNORECASE)
+FUTURE_WINDOW = 60  # characters before the expression searched for a future cue: about one clause
+# Only dates at these grains become the reference for "the previous day", "a year earlier"
+REFERENCE_GRAINS = {"day", "week", "month", "quarter", "year"}
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str | None
+    kind: str
+    resolved: bool
+    anchor: str | None  # what it was resolved against: "published:2021-11-01" or "reference:…"
+    confidence: float
+    rule: str
+    first: date | None = None
+    last: date | None = None
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The day of an ISO 8601 publication date or date-time; None if missing or malformed."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def tag_times(text: str, published: str | None, sentence_starts: list[int] | None = None) -> list[TimeMention]:
+    """Time expressions of `text`, normalised against the publication date `published`."""
+    anchor = parse_anchor(published)
+    reference: date | None = anchor
+    out: list[TimeMention] = []
+    for found in find_expressions(text):
+        expr = _with_tense(found.expr, text, found.start, sentence_starts)
+        res = resolve(expr, anchor, reference)
+        out.append(_mention(text, found.start, found.end, expr, res, anchor, reference, found.rule))
+        if res.resolved and res.period is not None and res.period.grain in REFERENCE_GRAINS:
+            if reference is None or not (res.first <= reference <= res.last):
+                reference = res.first if res.period.grain == "day" else _clip(res, reference)
+    return out
+
+
+def _clip(res: Resolved, reference: date | None) -> date:
+    """A coarse period as reference: keep the current reference day's position where it fits."""
+    return res.first
+
+
+def _with_tense(expr: Expr, text: str, start: int, sentence_starts: list[int] | None) -> Expr:
+    if expr.direction != "auto" or not (expr.kind == WEEKDAY or (expr.grain == "month" and expr.year is None and expr.day is None)):
+        return expr
+    lo = max(start - FUTURE_WINDOW, _sentence_start(start, sentence_starts))
+    return with_future(expr, bool(FUTURE_CUES.search(text, lo, start)))
+
+
+def _sentence_start(start: int, sentence_starts: list[int] | None) -> int:
+    if not sentence_starts:
+        return 0
+    best = 0
+    for s in sentence_starts:
+        if s > start:
+            break
+        best = s
+    return best
+
+
+def _mention(text: str, start: int, end: int, expr: Expr, res: Resolved, anchor: date | None,
+             reference: date | None, rule: str) -> TimeMention:
+    if not res.resolved:
+        how = None
+    elif expr.frame == "reference" and reference is not None and reference != anchor:
+        how = f"reference:{reference.isoformat()}"
+    elif anchor is not None and _needs_anchor(expr):
+        how = f"published:{anchor.isoformat()}"
+    else:
+        how = None  # absolute: needs no anchor
+    confidence = expr.confidence if res.resolved or res.kind in ("duration", "set") else min(expr.confidence, 0.5)
+    return TimeMention(start, end, text[start:end], res.value, res.precision, res.kind, res.resolved, how,
+                       round(confidence, 3), rule, res.first, res.last)
+
+
+def _needs_anchor(expr: Expr) -> bool:
+    if expr.kind in ("duration", "set", "ref"):
+        return False
+    if expr.kind == "calendar":
+        return expr.year is None
+    if expr.kind == "clock":
+        return expr.on is None or _needs_anchor(expr.on)
+    return True
+
+
+__all__ = ["MONTHS", "TimeMention", "parse_anchor", "tag_times"]
