@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import REPO
 
@@ -76,3 +77,18 @@ def test_non_english_articles_are_skipped_not_failed(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute("select ref, code, kind, message from quarantine").fetchall()
     assert len(rows) == 1 and rows[0][2] == "skipped" and "'fr'" in rows[0][3]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_pipeline_that_cannot_load_stops_the_run_with_a_clear_error(tmp_path, workers):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD)
+    (tmp_path / "in" / "b.txt").write_text(GOOD.replace("Kunar", "Kandahar"))
+    cfg = tmp_path / "broken.cfg"
+    cfg.write_text(f'[sitrep]\nbase = "{tmp_path / "no_such_model"}"\nexclude = []\nstages = []\n')
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(tmp_path / "in"), "--db",
+                           str(tmp_path / "x.duckdb"), "--config", str(cfg), "--workers", workers, "--quiet"],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert proc.returncode == 2
+    assert "E013" in proc.stderr and "no_such_model" in proc.stderr
+    assert "Traceback" not in proc.stderr

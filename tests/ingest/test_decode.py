@@ -6,10 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
-from conftest import ENGLISH, FRENCH, GERMAN, collect, page
 
 from sitrep.ingest import is_supported
 from sitrep.ingest.decode import DecodeError, binary_kind, decode, detect_language
+from tests.ingest.samples import ENGLISH, FRENCH, GERMAN, collect, page
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 UNICODE = "Kämpfer in Kunduz – “three killed”, said Ahmad Zia Saraj."
@@ -62,7 +62,9 @@ def test_binary_kinds() -> None:
     assert binary_kind(ENGLISH.encode()) is None
 
 
-@pytest.mark.parametrize(("name", "data", "what"), [("image.png", PNG_HEADER, "PNG"), ("x.txt", b"ab\x00cd" * 10, "NUL")])
+@pytest.mark.parametrize(
+    ("name", "data", "what"), [("image.png", PNG_HEADER, "PNG"), ("x.txt", b"ab\x00cd" * 10, "NUL")]
+)
 def test_binary_file_fails(tmp_path: Path, name: str, data: bytes, what: str) -> None:
     (tmp_path / name).write_bytes(data)
     articles, (fail,) = collect(tmp_path / name)
@@ -87,3 +89,10 @@ def test_short_text_defaults_to_english_with_low_confidence() -> None:
     language, confidence = detect_language("Kabul, 12 May")
     assert language == "en" and confidence < 0.5
     assert detect_language("12 345 678 — 90 %")[1] < 0.5
+
+
+def test_other_scripts_are_detected() -> None:
+    spanish = "Combatientes atacaron el domingo un puesto de control de la policía en la provincia de Kunduz."
+    russian = "Боевики в воскресенье напали на полицейский блокпост в провинции Кундуз, убив трёх полицейских."
+    arabic = "هاجم مسلحون يوم الأحد نقطة تفتيش للشرطة في ولاية قندوز مما أسفر عن مقتل ثلاثة من رجال الشرطة."
+    assert [detect_language(t)[0] for t in (spanish, russian, arabic)] == ["es", "ru", "ar"]

@@ -6,7 +6,7 @@ import socket
 import time
 from pathlib import Path
 
-from conftest import ENGLISH, FRENCH, collect, page
+from tests.ingest.samples import ENGLISH, FRENCH, collect, page
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel>
@@ -76,7 +76,9 @@ def test_xml_that_is_not_a_feed_fails(tmp_path: Path) -> None:
 
 
 def test_feed_without_entries_is_skipped(tmp_path: Path) -> None:
-    (tmp_path / "quiet.rss").write_text('<rss version="2.0"><channel><title>Quiet</title></channel></rss>', encoding="utf-8")
+    (tmp_path / "quiet.rss").write_text(
+        '<rss version="2.0"><channel><title>Quiet</title></channel></rss>', encoding="utf-8"
+    )
     articles, (fail,) = collect(tmp_path / "quiet.rss")
     assert articles == [] and fail.code == "E111" and fail.kind == "skipped"
 
@@ -100,7 +102,11 @@ def test_feed_sniffed_over_http_with_generic_type(http_server) -> None:
 def test_page_and_text_over_http(http_server) -> None:
     base, routes = http_server
     body = ENGLISH + "\n\nResidents said the fighting lasted for several hours."
-    routes["/story"] = (200, "text/html; charset=iso-8859-1", page("Café attack", body, charset="iso-8859-1").encode("latin-1"))
+    routes["/story"] = (
+        200,
+        "text/html; charset=iso-8859-1",
+        page("Café attack", body, charset="iso-8859-1").encode("latin-1"),
+    )
     routes["/plain"] = (200, "text/plain; charset=utf-8", f"Headline\n\n{ENGLISH}".encode())
     (story,), _ = collect(f"{base}/story", timeout=5)
     assert story.title == "Café attack" and story.url == f"{base}/story" and story.provenance.format == "html"
@@ -139,3 +145,9 @@ def test_url_timeout(http_server) -> None:
         _, (fail,) = collect(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.3)
     assert fail.code == "E109" and "0.3 s" in fail.message
     assert time.monotonic() - start < 2
+
+
+def test_malformed_urls_fail_without_network() -> None:
+    for url in ("http://[::1", "http://", "https://exa mple.org/x"):
+        articles, (fail,) = collect(url, timeout=1)
+        assert articles == [] and fail.code == "E109" and fail.ref == url

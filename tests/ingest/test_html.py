@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ENGLISH, collect, page
 
 from sitrep.ingest.html import fragment_text
+from tests.ingest.samples import ENGLISH, collect, page
 
+PAGES = Path(__file__).resolve().parent / "pages"  # hand-written pages kept with the tests
 BODY = ENGLISH + "\n\n" + "Residents said the fighting lasted for several hours before reinforcements arrived."
 
 
@@ -72,3 +73,14 @@ def test_fragment_text_keeps_paragraphs() -> None:
     assert fragment_text(html) == "First & one.\n\nSecond\nline\n\na\n\nb"
     assert fragment_text("   ") == ""
     assert fragment_text("plain words") == "plain words"
+
+
+def test_html_boilerplate_of_a_real_layout_is_dropped() -> None:
+    """Cookie banner, menus, share links, related stories, comments, sidebar and footer all go."""
+    (article,), _ = collect(PAGES / "news_layout.html")  # written like a real news site's article page
+    paragraphs = article.text.split("\n")
+    assert paragraphs[0] == "Three police officers killed in Kunduz attack"
+    assert paragraphs[1].startswith("KABUL — Gunmen attacked") and paragraphs[-1].startswith("Residents said")
+    noise = ["cookies", "Share on", "Related stories", "Kandahar", "Comments", "thoughts are with", "Most read", "©"]
+    assert [word for word in noise if word in article.text] == []
+    assert article.published == "2021-11-01" and article.source == "Example Times"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import ENGLISH, FRENCH, collect
+from tests.ingest.samples import ENGLISH, FRENCH, collect
 
 
 def _write_jsonl(path: Path, lines: list[str]) -> None:
@@ -14,7 +14,9 @@ def _write_jsonl(path: Path, lines: list[str]) -> None:
 
 def test_jsonl_records_bad_lines_and_line_numbers(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "url": "https://example.org/a", "title": "A", "text": ENGLISH, "published": "2021-11-01"}),
+        json.dumps(
+            {"id": "a1", "url": "https://example.org/a", "title": "A", "text": ENGLISH, "published": "2021-11-01"}
+        ),
         "",  # blank lines are ignored
         '{"id": "broken", "text": "unterminated',
         json.dumps({"id": "no-text", "title": "Only a title"}),
@@ -51,10 +53,15 @@ def test_jsonl_invalid_utf8_line_fails_alone(tmp_path: Path) -> None:
 
 
 def test_json_list_and_single_record(tmp_path: Path) -> None:
-    (tmp_path / "list.json").write_text(json.dumps([{"text": ENGLISH}, {"title": "x"}, {"text": FRENCH}]), encoding="utf-8")
+    (tmp_path / "list.json").write_text(
+        json.dumps([{"text": ENGLISH}, {"title": "x"}, {"text": FRENCH}]), encoding="utf-8"
+    )
     (tmp_path / "one.json").write_text(json.dumps({"text": ENGLISH, "published": 1635755400}), encoding="utf-8")
     articles, failures = collect(tmp_path / "list.json")
-    assert [(a.ref, a.provenance.offset) for a in articles] == [(f"{tmp_path}/list.json#0", 0), (f"{tmp_path}/list.json#2", 2)]
+    assert [(a.ref, a.provenance.offset) for a in articles] == [
+        (f"{tmp_path}/list.json#0", 0),
+        (f"{tmp_path}/list.json#2", 2),
+    ]
     assert [(f.ref, f.code) for f in failures] == [(f"{tmp_path}/list.json#1", "E107")]
     (one,), _ = collect(tmp_path / "one.json")
     assert one.published == "2021-11-01T08:30:00+00:00" and one.provenance.format == "json"
@@ -80,7 +87,9 @@ def test_record_bad_date_is_dropped_not_fatal(tmp_path: Path) -> None:
 
 
 def test_article_to_document(tmp_path: Path) -> None:
-    (tmp_path / "d.jsonl").write_text(json.dumps({"text": ENGLISH, "title": "T", "illustrative": "true"}) + "\n", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"text": ENGLISH, "title": "T", "illustrative": "true"}) + "\n", encoding="utf-8"
+    )
     (article,), _ = collect(tmp_path / "d.jsonl")
     doc = article.to_document()
     assert doc.text == ENGLISH and doc.title == "T" and doc.illustrative and len(doc.id) == 16
@@ -97,3 +106,23 @@ def test_gzipped_jsonl(tmp_path: Path) -> None:
     (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(data)[:-30])
     cut_articles, (fail,) = collect(tmp_path / "cut.jsonl.gz")
     assert fail.code == "E115" and len(cut_articles) < 3
+
+
+def test_json_api_answer_with_article_list(tmp_path: Path) -> None:
+    answer = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {
+                "source": {"id": None, "name": "Example Wire"},
+                "title": "T",
+                "content": ENGLISH,
+                "publishedAt": "2021-11-01T08:30:00Z",
+            },
+            {"source": {"name": "Other"}, "title": "No text"},
+        ],
+    }
+    (tmp_path / "api.json").write_text(json.dumps(answer), encoding="utf-8")
+    (article,), (fail,) = collect(tmp_path / "api.json")
+    assert article.source == "Example Wire" and article.published == "2021-11-01T08:30:00+00:00"
+    assert article.ref.endswith("api.json#0") and fail.ref.endswith("api.json#1") and fail.code == "E107"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import ENGLISH, FRENCH, GERMAN, collect, page
-
 from sitrep.errors import Errors
 from sitrep.ingest import MAX_ARTICLE_CHARS, is_supported, read, read_many
+from tests.ingest.samples import ENGLISH, FRENCH, GERMAN, collect, page
 
 
 def _tree(root: Path) -> None:
@@ -92,3 +91,14 @@ def test_every_failure_names_its_input_and_code(tmp_path: Path) -> None:
     assert {f.code for f in failures} == {"E102", "E103", "E106"}
     for fail in failures:
         assert fail.message.startswith(f"[{fail.code}] ") and fail.ref in fail.message
+
+
+def test_named_pipe_is_refused_not_read(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    articles, (fail,) = collect(tmp_path / "pipe")  # opening it would block for ever
+    assert articles == [] and fail.code == "E115" and "regular file" in fail.message
+    articles, failures = collect(tmp_path)  # a walk passes over it
+    assert len(articles) == 1 and failures == []

@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ENGLISH, collect
-
 from sitrep.ingest.text import title_of
+from tests.ingest.samples import ENGLISH, collect
 
 
 def test_text_title_and_intact_text(tmp_path: Path) -> None:

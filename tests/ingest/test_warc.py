@@ -6,10 +6,11 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from conftest import ENGLISH, FRENCH, collect, page
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from tests.ingest.samples import ENGLISH, FRENCH, collect, page
 
 BODY = ENGLISH + "\n\nResidents said the fighting lasted for several hours before reinforcements arrived."
 CRAWLED = "2021-11-05T12:00:00Z"
@@ -25,7 +26,11 @@ def _response(writer: WARCWriter, url: str, status: str, content_type: str, payl
 
 def _plain(writer: WARCWriter, url: str, rec_type: str, content_type: str, payload: bytes) -> None:
     record = writer.create_warc_record(
-        url, rec_type, payload=BytesIO(payload), warc_content_type=content_type, warc_headers_dict={"WARC-Date": CRAWLED}
+        url,
+        rec_type,
+        payload=BytesIO(payload),
+        warc_content_type=content_type,
+        warc_headers_dict={"WARC-Date": CRAWLED},
     )
     writer.write_record(record)
 
@@ -37,7 +42,9 @@ def write_warc(path: Path, *, gzip: bool) -> None:
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "sitrep tests"}))
         dated = page("Kunduz attack", BODY, date="2021-11-01", site="Example News")
         request = writer.create_warc_record(
-            "https://example.org/kunduz", "request", payload=BytesIO(b"GET /kunduz HTTP/1.1\r\nHost: example.org\r\n\r\n")
+            "https://example.org/kunduz",
+            "request",
+            payload=BytesIO(b"GET /kunduz HTTP/1.1\r\nHost: example.org\r\n\r\n"),
         )
         writer.write_record(request)
         _response(writer, "https://example.org/kunduz", "200 OK", "text/html; charset=utf-8", dated.encode())
@@ -45,9 +52,14 @@ def write_warc(path: Path, *, gzip: bool) -> None:
         _response(writer, "https://example.org/old", "301 Moved Permanently", "text/html", b"<a href='/new'>moved</a>")
         _response(writer, "https://example.org/gone", "404 Not Found", "text/html", b"<p>not found</p>")
         undated = page("Attaque", FRENCH + "\n\n" + FRENCH, charset="iso-8859-1")
-        _response(writer, "https://example.fr/attaque", "200 OK", "text/html; charset=iso-8859-1", undated.encode("latin-1"))
+        _response(
+            writer, "https://example.fr/attaque", "200 OK", "text/html; charset=iso-8859-1", undated.encode("latin-1")
+        )
         _plain(writer, "urn:text:1", "resource", "text/plain", f"Plain headline\n\n{ENGLISH}".encode())
         _plain(writer, "urn:text:2", "conversion", "text/plain; charset=utf-8", BODY.encode())
+        _response(
+            writer, "https://example.org/robots.txt", "200 OK", "text/plain", b"User-agent: *\nDisallow: /private\n"
+        )
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
@@ -55,7 +67,12 @@ def test_warc_articles_and_skips(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     write_warc(path, gzip=name.endswith(".gz"))
     articles, failures = collect(path)
-    assert [a.url for a in articles] == ["https://example.org/kunduz", "https://example.fr/attaque", "urn:text:1", "urn:text:2"]
+    assert [a.url for a in articles] == [
+        "https://example.org/kunduz",
+        "https://example.fr/attaque",
+        "urn:text:1",
+        "urn:text:2",
+    ]
     kunduz, french, resource, conversion = articles
     assert "killing three officers" in kunduz.text and "Home" not in kunduz.text
     assert kunduz.title == "Kunduz attack" and kunduz.source == "Example News"
@@ -65,8 +82,11 @@ def test_warc_articles_and_skips(tmp_path: Path, name: str) -> None:
     assert resource.title == "Plain headline" and resource.text.endswith(ENGLISH)
     assert conversion.text == BODY
     assert all(a.provenance.format == "warc" and a.provenance.path == str(path) for a in articles)
-    assert [(f.code, f.kind) for f in failures] == [("E113", "skipped")] * 3
-    assert ["image/png" in failures[0].message, "301" in failures[1].message, "404" in failures[2].message] == [True] * 3
+    assert [(f.code, f.kind) for f in failures] == [("E113", "skipped")] * 4
+    assert "response payload is text/plain" in failures[3].message  # robots.txt is not an article
+    assert ["image/png" in failures[0].message, "301" in failures[1].message, "404" in failures[2].message] == [
+        True
+    ] * 3
     assert all(x.ref == f"{path}@{x.provenance.offset}" for x in articles)
 
 

@@ -72,3 +72,12 @@ def test_store_read_only_needs_current_schema(store_path):
     Store(store_path).close()  # upgrade
     with Store(store_path, read_only=True) as store:
         assert store.summary()["articles"] == 0
+
+
+def test_store_read_only_refuses_newer_schema(store_path):
+    Store(store_path).close()
+    con = duckdb.connect(str(store_path))
+    con.execute("INSERT INTO schema_migrations VALUES (999, 'future', now())")
+    con.close()
+    with pytest.raises(SitrepError, match=r"\[E203\]"):
+        Store(store_path, read_only=True)

@@ -35,3 +35,21 @@ def test_store_reopens_after_close(store_path, docs):
         store.write(docs, store.begin_run([], {}))
     with Store(store_path) as store:
         assert store.summary()["articles"] == 3
+
+
+def test_store_threads_and_cursor(store_path, docs):
+    import threading
+
+    with Store(store_path, threads=1) as store:
+        assert store.sql("SELECT current_setting('threads') AS n")[0]["n"] == 1
+        store.write(docs, store.begin_run([], {}))
+        counts = []
+
+        def read() -> None:
+            cur = store.cursor()
+            counts.append(cur.execute("SELECT count(*) FROM events").fetchone()[0])
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join()
+        assert counts == [5]

@@ -147,3 +147,33 @@ def test_store_in_memory(docs):
         run = store.begin_run([], {})
         assert store.write(docs, run) == 3
         assert store.summary()["events"] == 5
+
+
+def test_store_document_json_equals_to_dict(docs):
+    import json
+
+    from sitrep.store.rows import document_json
+    for doc in docs:
+        doc.pipeline = {"name": "sitrep", "components": ["ner", ("events", 2)], "n": 1.5}
+        assert json.loads(document_json(doc)) == json.loads(json.dumps(doc.to_dict()))
+
+
+def test_store_rewrite_while_iterating(store, docs):
+    """Re-extraction reads documents and writes them back through the same store."""
+    run = store.begin_run([], {})
+    store.write(many(10), run)
+    second = store.begin_run([], {})
+    seen = 0
+    for doc in store.documents():
+        doc.events = doc.events[:1]
+        assert store.write([doc], second) == 0
+        seen += 1
+    assert seen == 10
+    assert store.summary()["events"] == 10
+    assert {r["last_run"] for r in store.sql("SELECT last_run FROM articles")} == {second}
+
+
+def test_store_in_memory_reads(docs):
+    with Store(":memory:") as store:
+        store.write(docs, store.begin_run([], {}))
+        assert len(list(store.documents())) == 3 and len(list(store.event_sheet())) == 5

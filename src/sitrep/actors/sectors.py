@@ -59,7 +59,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "soldiers": "military", "soldier": "military", "troops": "military", "army": "military",
     "military": "military", "armed forces": "military", "forces": "military", "navy": "military",
     "air force": "military", "commandos": "military", "special forces": "military",
-    "military units": "military", "units": "military", "defence ministry": "military",
+    "military units": "military", "defence ministry": "military",
     "defense ministry": "military", "ministry of defence": "military", "ministry of defense": "military",
     "marines": "military", "paratroopers": "military", "warplanes": "military", "jets": "military",
     "security forces": "military", "servicemen": "military", "generals": "military",
@@ -68,7 +68,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "police": "police", "policemen": "police", "police officers": "police", "police officer": "police",
     "police personnel": "police", "policeman": "police", "cops": "police", "gendarmes": "police",
     "gendarmerie": "police", "border guards": "police", "border police": "police",
-    "security officials": "police", "prison guards": "police", "riot police": "police",
+"prison guards": "police", "riot police": "police",
     # intelligence
     "intelligence": "intelligence", "intelligence service": "intelligence",
     "intelligence services": "intelligence", "intelligence agency": "intelligence",
@@ -113,6 +113,14 @@ SECTOR_NOUNS: dict[str, str] = {
     "kidnappers": "criminal", "bandits": "criminal", "criminals": "criminal", "cartel": "criminal",
     "teachers": "education", "workers": "labour", "unions": "labour", "tribal elders": "elite",
     "elders": "elite",
+}
+
+# Nouns too vague to be an actor alone; they make one with a country or a name ("US
+# intelligence", "Taliban leaders") or as a description ("the leadership").
+QUALIFIED_ONLY = {
+    "intelligence", "leadership", "leaders", "official", "officials", "agents", "press", "media",
+    "court", "president", "minister", "prime minister", "embassy", "cabinet", "administration",
+    "government", "army", "military", "units", "workers", "elders",
 }
 
 # Collective nouns that stand for a group named before: "the group", "the militants".
@@ -179,3 +187,8 @@ TITLE_SECTORS: dict[str, str | None] = {
     # None: the sector comes from the organisation named with the title ("IS leader X")
     "leader": None, "chief": None, "head": None, "emir": "rebels",
 }
+
+# Words allowed between two coordinated mentions besides "and"/"or": "the NDS and elite military
+# units" (adjectives of the second noun).
+COORDINATION_WORDS = {"and", "or", ",", "as", "well", "&"}
+MAX_COORDINATION_ADJECTIVES = 2

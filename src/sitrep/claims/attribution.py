@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 
 @dataclass
 class Attribution:
@@ -26,3 +28,14 @@ class Attribution:
 
     def overlaps(self, other: Attribution) -> bool:
         return self.cue[0] < other.cue[1] and other.cue[0] < self.cue[1]
+
+
+_TEXT_KEY = ("sitrep.claims", "text")
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token again on each call."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -33,6 +33,18 @@ CUE_VERBS: dict[str, tuple[str, ...]] = {
     "estimate": ("estimate",),
 }
 
+# Verbs of stance and intention (support, want, criticise): PARC-style attribution counts them,
+# and they report a party's position. They stand as statements, and only with a named source
+# directly before them.
+ATTITUDE_VERBS: tuple[str, ...] = (
+    "support", "back", "endorse", "oppose", "criticize", "criticise", "praise", "want", "plan",
+    "seek", "refuse", "decline", "defend", "attack", "slam", "blast", "mock", "thank", "applaud",
+    "condemn", "denounce", "welcome", "question", "challenge", "hail", "lament", "decry", "cite",
+    "prefer", "favor", "favour", "discuss", "express", "voice", "tout", "highlight", "outline",
+    "invoke", "cheer", "salute", "lambast", "ridicule", "dismiss", "recommend", "advocate",
+    "intend", "aim", "wish", "lash", "push", "press", "demand", "reference", "brag", "scold",
+)
+
 # Irregular inflections: base -> (3rd person, past, past participle, gerund).
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("says", "said", "said", "saying"),
@@ -170,7 +182,7 @@ def _build_forms() -> tuple[dict[str, str], dict[str, str]]:
     stance_of: dict[str, str] = {}
     form_to_base: dict[str, str] = {}
     # later groups win: "claim" is an allegation even though it is also a kind of statement
-    for stance, bases in CUE_VERBS.items():
+    for stance, bases in [("statement", ATTITUDE_VERBS), *CUE_VERBS.items()]:
         for base in bases:
             stance_of[base] = stance
             for form in (base, *_inflect(base)):

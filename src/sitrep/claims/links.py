@@ -29,6 +29,10 @@ NUMBER_WORDS = frozenset({
     "dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand", "million",
     "billion", "several", "scores",
 })
+NUMBER_MODIFIERS = frozenset({
+    "active", "more", "than", "least", "most", "about", "some", "nearly", "around", "up", "low",
+    "high", "over", "under", "almost", "roughly", "approximately", "estimated", "additional", "new",
+})
 STOPWORDS = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "is", "were", "are",
     "be", "been", "it", "its", "by", "for", "with", "as", "at", "from", "this", "had", "has", "have",
@@ -114,7 +118,7 @@ def _speaker_key(claim: Claim) -> str:
 
 
 def _counted(doc: Doc, claim: Claim) -> set[str]:
-    """What the numbers of a claim count: quantity units/kinds, else the word after each number."""
+    """What the numbers of a claim count: quantity units/kinds, else the noun after each number."""
     found = {
         (q.unit or q.kind).lower()
         for q in doc._.quantities or []
@@ -122,15 +126,19 @@ def _counted(doc: Doc, claim: Claim) -> set[str]:
     }
     if found:
         return found
-    tokens = WORD.findall(claim.content.text.replace(",", " ")) + []
-    text_tokens = re.findall(r"[\w'’-]+", claim.content.text)
-    for i, tok in enumerate(text_tokens[:-1]):
-        if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
-            nxt = next((t for t in text_tokens[i + 1 : i + 4] if t.lower() not in STOPWORDS and not t[0].isdigit() and t.lower() not in NUMBER_WORDS and t.lower() not in {"active", "more", "than", "least", "most", "about", "some", "nearly", "around", "up", "low", "high"}), None)
-            if nxt:
-                found.add(_singular(nxt.lower()))
-    del tokens
+    words = re.findall(r"[\w'’-]+", claim.content.text)
+    for i, word in enumerate(words[:-1]):
+        if word[0].isdigit() or word.lower() in NUMBER_WORDS:
+            noun = next((w for w in words[i + 1 : i + 4] if _is_counted_noun(w)), None)
+            if noun:
+                found.add(_singular(noun.lower()))
     return found
+
+
+def _is_counted_noun(word: str) -> bool:
+    """Not a number, a stop word or a modifier of the number ("active", "more than", "at least")."""
+    low = word.lower()
+    return not (word[0].isdigit() or low in NUMBER_WORDS or low in STOPWORDS or low in NUMBER_MODIFIERS)
 
 
 def _singular(word: str) -> str:

@@ -6,8 +6,9 @@ import re
 
 from spacy.tokens import Doc
 
+from sitrep.claims.attribution import text_of
 from sitrep.claims.lexicon import MEDIUM_WORDS
-from sitrep.claims.phrases import QUOTE_CHARS, is_stop
+from sitrep.claims.phrases import QUOTE_CHARS, capitalised, is_stop
 
 # Venues named after the cue: "in a statement", "in an interview with CNN", "on Twitter".
 VENUE = re.compile(
@@ -32,7 +33,7 @@ def medium_after(doc: Doc, after: int, ceiling: int, *, addressee: bool) -> tupl
             medium = doc[after:end].text
             after = end
     if after < ceiling:
-        rest = doc.text[doc[after].idx : doc[ceiling - 1].idx + len(doc[ceiling - 1].text)]
+        rest = text_of(doc)[doc[after].idx : doc[ceiling - 1].idx + len(doc[ceiling - 1].text)]
         match = VENUE.match(rest)
         if match:
             venue_end = doc[after].idx + match.end()
@@ -48,11 +49,18 @@ def _addressee_end(doc: Doc, start: int, ceiling: int) -> int:
     if first.lower_ in {"him", "her", "them", "us", "me", "you"}:
         return start + 1
     end = start
+    if first.lower_ in {"the", "a", "an"}:
+        # "told the paper", "told a news conference": up to "that" or punctuation
+        while end < ceiling and end - start < MAX_ADDRESSEE_TOKENS and not (
+            doc[end].is_punct or doc[end].lower_ == "that" or doc[end].text in QUOTE_CHARS
+        ):
+            end += 1
+        return end if end - start < MAX_ADDRESSEE_TOKENS else start
     while end < ceiling and end - start < MAX_ADDRESSEE_TOKENS:
         tok = doc[end]
         if tok.text in QUOTE_CHARS or tok.lower_ == "that" or (is_stop(tok) and not (end == start and tok.lower_ in MEDIUM_WORDS)):
             break
-        if not (tok.is_title or tok.is_upper or tok.lower_ in MEDIUM_WORDS or tok.lower_ in {"of", "'s", "’s", "."}):
+        if not (capitalised(tok) or tok.lower_ in MEDIUM_WORDS or tok.lower_ in {"of", "'s", "’s", "."}):
             break
         end += 1
     return end

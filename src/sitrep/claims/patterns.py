@@ -20,14 +20,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from sitrep.claims.attribution import Attribution
+from sitrep.claims.attribution import Attribution, text_of
 from sitrep.claims.lexicon import (
     ADDRESSEE_CUES,
+    ATTITUDE_VERBS,
     AUXILIARIES,
     CUE_ADVERBS,
     DETERMINERS,
     FORM_TO_BASE,
     NEEDS_COMPLEMENT,
+    NOT_NAMES,
+    PERSON_PRONOUNS,
     PHRASE_CUES,
     cue_base,
     stance,
@@ -35,6 +38,8 @@ from sitrep.claims.lexicon import (
 from sitrep.claims.media import medium_after
 from sitrep.claims.phrases import (
     QUOTE_CHARS,
+    capitalised,
+    is_stop,
     TIME_WORDS,
     apposition_after,
     apposition_before,
@@ -47,9 +52,16 @@ END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
 PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
 # Content shorter than this (in characters) is a fragment, not a claim.
-MIN_CONTENT_CHARS = 12
+MIN_CONTENT_CHARS = 4
+# A speaker before a colon longer than this is a sentence, not a name ("Bernie Sanders:").
+MAX_COLON_SPEAKER = 5
 # Stops for the source after "according to": a participle or clause starts after the source.
 ACCORDING_STOPS = frozenset({"which", "who", "that", "released", "published", "issued", "seen", "obtained", "cited", "quoted"})
+
+
+PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in PHRASE_CUES:
+    PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
 
 
 @dataclass(frozen=True)
@@ -62,13 +74,19 @@ class Cue:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions a Doc's tokens show, in text order, one per cue."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     found: list[Attribution] = []
     for sent in doc.sents:
+        colon = _colon_attribution(doc, sent)
+        if colon is not None:
+            found.append(colon)
+            continue
+        shared: tuple[int, int] | None = None
         for cue in find_cues(doc, sent, quotes):
-            att = attribute(doc, sent, cue, quotes)
+            att = attribute(doc, sent, cue, quotes, shared)
             if att is not None:
                 found.append(att)
+                shared = att.source
     return found
 
 
@@ -87,7 +105,7 @@ def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
 
 
 def _phrase_cue(doc: Doc, i: int, end: int) -> Cue | None:
-    for words, _kind in PHRASE_CUES.items():
+    for words in PHRASES_BY_FIRST.get(doc[i].lower_, ()):
         if i + len(words) <= end and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
             base = " ".join(words) if words[0] in {"according", "in"} else FORM_TO_BASE.get(words[0], words[0])
             return Cue(start=_aux_start(doc, i), end=i + len(words), verb=i, base=base)
@@ -99,9 +117,8 @@ def _verb_cue(doc: Doc, i: int, sent: Span) -> Cue | None:
     base = cue_base(tok.text, tok.lemma_)
     if base is None:
         return None
-    if tok.pos_ and tok.pos_ not in {"VERB", "AUX"}:
-        return None
-    if not tok.pos_ and _looks_like_noun(doc, i, sent):
+    # tags of a small trained pipeline are too often wrong on these verbs to veto them
+    if _looks_like_noun(doc, i, sent):
         return None
     start = _aux_start(doc, i)
     if any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i]):
@@ -115,22 +132,33 @@ def _looks_like_noun(doc: Doc, i: int, sent: Span) -> bool:
         return True
     if i + 1 < sent.end and doc[i + 1].lower_ in FORM_TO_BASE and doc[i].lower_ not in {"said", "told"}:
         return True
-    if doc[i].is_title and i > sent.start and not doc[i - 1].is_punct:
+    if capitalised(doc[i]) and i > sent.start and not doc[i - 1].is_punct:
         return True  # inside a name or a headline's capitalised words
     return False
+
+
+def _manner_adverb(tok) -> bool:  # noqa: ANN001
+    """"hysterically", "publicly": an -ly adverb right before the verb belongs to the cue."""
+    return tok.lower_.endswith("ly") and tok.is_lower and len(tok) > 4 and tok.lower_ not in {"only", "early", "family", "ally", "rally"}
 
 
 def _aux_start(doc: Doc, i: int) -> int:
     """The first token of the cue: auxiliaries and adverbs chained before the verb belong to it."""
     start = i
-    while start > 0 and (doc[start - 1].lower_ in AUXILIARIES or doc[start - 1].lower_ in CUE_ADVERBS):
+    while start > 0 and (doc[start - 1].lower_ in AUXILIARIES or doc[start - 1].lower_ in CUE_ADVERBS or _manner_adverb(doc[start - 1])):
         start -= 1
     # an auxiliary with nothing of the verb's own before it is the source's verb ("who has said")
     return start
 
 
-def attribute(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
-    """Speaker and content of one cue, or None when the shape is not an attribution."""
+def attribute(
+    doc: Doc, sent: Span, cue: Cue, quotes: list[Quote], shared: tuple[int, int] | None = None
+) -> Attribution | None:
+    """Speaker and content of one cue, or None when the shape is not an attribution.
+
+    shared: the source (characters) of the sentence's previous attribution, which a second verb
+    ("..., but said", "..., adding") takes as its own.
+    """
     if cue.base == "according to":
         return _according_to(doc, sent, cue)
     if _is_passive(doc, cue, sent):
@@ -146,31 +174,92 @@ def attribute(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attributio
             if role_span is not None and _ends_sentence(doc, role_span[1], ceiling):
                 role = role_span
                 source = (source[0], role_span[1])
-            after = source[1]
-            content_left = True
+            if not (_ends_sentence(doc, _skip_time(doc, source[1], ceiling), ceiling) or _relative_follows(doc, source[1], ceiling)):
+                source = None  # "..., said the report that ..." is not "..., said X."
+            else:
+                after = source[1]
+                content_left = True
     elif source is not None:
         content_left = _ends_sentence(doc, _skip_time(doc, after, ceiling), ceiling) and _after_content(doc, source[0], floor, quotes)
-    if source is None:
+    source_chars = _chars(doc, *source) if source else _shared_source(doc, sent, cue, shared)
+    if source_chars is None:
         return None
     if content_left:
-        content = _content_before(doc, sent, min(source[0], cue.start), quotes)
+        content = _content_before(doc, sent, min(source[0], cue.start), quotes)  # type: ignore[index]
     else:
         content = _content_after(doc, sent, after, quotes)
-        if content is not None and not _complement_ok(doc, cue, content):
+        strong = _strong_source(doc, source)
+        if content is not None and not (_complement_ok(doc, cue, content) or strong):
             return None
+        if cue.base in ATTITUDE_VERBS and not strong:
+            return None  # "a pre-emptive attack": verbs of stance are often nouns
     if content is None:
         return None
-    direct = doc.text[content[0]] in QUOTE_CHARS
+    direct = text_of(doc)[content[0]] in QUOTE_CHARS
     return Attribution(
         cue=_chars(doc, cue.start, cue.end),
         content=content,
-        source=_chars(doc, *source),
+        source=source_chars,
         base=cue.base,
         kind=stance(cue.base),
         role=doc[role[0] : role[1]].text if role else None,
         medium=medium,
         direct=direct,
         confidence=0.8 if direct else 0.7,
+    )
+
+
+def _shared_source(doc: Doc, sent: Span, cue: Cue, shared: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source of a verb that has none of its own: "X said A, adding B"; "X admitted A but said B"."""
+    if cue.start <= sent.start:
+        return None
+    prev = doc[cue.start - 1].lower_
+    gerund = doc[cue.verb].lower_.endswith("ing")
+    if not (prev in {"and", "but"} or (prev in {",", "—", "”", '"'} and gerund)):
+        return None
+    if shared is not None:
+        return shared
+    first = sent.start
+    while first < cue.start and doc[first].is_space:
+        first += 1
+    if is_stop(doc[first]) or doc[first].lower_ in TIME_WORDS:
+        # "In a press conference, Trump launched ..., calling": the subject follows the opener
+        first = _skip_to_comma(doc, first, cue.start) + 1
+    subject = phrase_right(doc, first, cue.start)
+    if subject is None or not _subject_then_verb(doc, subject[1], cue.start) or not _strong_source(doc, subject):
+        return None
+    return _chars(doc, *subject)
+
+
+def _subject_then_verb(doc: Doc, after_subject: int, cue_start: int) -> bool:
+    """Whether the sentence's first phrase is followed by a word (its verb), not punctuation."""
+    return after_subject < cue_start and not doc[after_subject].is_punct
+
+
+def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
+    """"Bernie Sanders: I'm not much of a socialist" -- a name, a colon, what they said."""
+    first = sent.start
+    while first < sent.end and doc[first].is_space:
+        first += 1
+    colon = next((i for i in range(first, min(first + MAX_COLON_SPEAKER + 1, sent.end)) if doc[i].text == ":"), None)
+    if colon is None or colon == first or colon + 1 >= sent.end:
+        return None
+    speaker = doc[first:colon]
+    if not all(capitalised(t) or t.text in {".", "'s", "’s", "-"} or t.lower_ in {"of", "the"} for t in speaker):
+        return None
+    if speaker[-1].like_num or any(t.lower_ in NOT_NAMES for t in speaker[:1]):
+        return None
+    content = _content_after(doc, sent, colon + 1, [])
+    if content is None:
+        return None
+    return Attribution(
+        cue=_chars(doc, colon, colon + 1),
+        content=content,
+        source=_chars(doc, first, colon),
+        base=":",
+        kind="statement",
+        direct=True,
+        confidence=0.6,
     )
 
 
@@ -184,6 +273,8 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
         if found is None:
             return None, None
         name, role = found
+        if role is None:  # "Sarandon, 69," / "Trump, in Kentucky,": the aside is not part of the source
+            return name, None
         return (name[0], cue.start), role
     if prev.is_punct or prev.text in QUOTE_CHARS:
         return None, None
@@ -193,7 +284,7 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
 def _after_content(doc: Doc, tok: int, floor: int, quotes: list[Quote]) -> bool:
     """Whether token `tok` follows a content: a comma, a closing quote, or a quote's end."""
     if tok <= floor:
-        return _quote_ending_at(doc.text, doc[tok].idx, quotes) is not None
+        return _quote_ending_at(text_of(doc), doc[tok].idx, quotes) is not None
     prev = doc[tok - 1]
     return prev.text in {",", "”", '"', "»"} or (prev.text == "—" and tok - 1 > floor)
 
@@ -204,6 +295,11 @@ def _skip_time(doc: Doc, i: int, ceiling: int) -> int:
     while j < ceiling and j - i < 4 and (doc[j].lower_ in TIME_WORDS or doc[j].lower_ in {"on", "last", "this", "earlier", "later", "in", "late", "early"}):
         j += 1
     return j if j > i and doc[j - 1].lower_ in TIME_WORDS else i
+
+
+def _relative_follows(doc: Doc, i: int, ceiling: int) -> bool:
+    """", who ..." after an inverted speaker ("said Harvey, who ..."): the clause is not the content."""
+    return i + 1 < ceiling and doc[i].text == "," and doc[i + 1].lower_ in {"who", "whose"}
 
 
 def _ends_sentence(doc: Doc, i: int, ceiling: int) -> bool:
@@ -219,11 +315,11 @@ def _ends_sentence(doc: Doc, i: int, ceiling: int) -> bool:
 def _content_before(doc: Doc, sent: Span, stop: int, quotes: list[Quote]) -> tuple[int, int] | None:
     """The content before a trailing "X said": the quote that ends there, else the sentence's start."""
     stop_char = doc[stop].idx
-    quote = _quote_ending_at(doc.text, stop_char, quotes)
+    quote = _quote_ending_at(text_of(doc), stop_char, quotes)
     if quote is not None:
         return (quote.start, quote.end)
     end = stop_char
-    while end > sent.start_char and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",—"):
+    while end > sent.start_char and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in ",—"):
         end -= 1
     start = _text_start(doc, sent)
     if end - start < MIN_CONTENT_CHARS:
@@ -234,7 +330,7 @@ def _content_before(doc: Doc, sent: Span, stop: int, quotes: list[Quote]) -> tup
 def _text_start(doc: Doc, sent: Span) -> int:
     """Offset of a sentence's first character that is not a space or a paragraph break."""
     start = sent.start_char
-    while start < sent.end_char and doc.text[start].isspace():
+    while start < sent.end_char and text_of(doc)[start].isspace():
         start += 1
     return start
 
@@ -258,12 +354,20 @@ def _content_after(doc: Doc, sent: Span, after: int, quotes: list[Quote]) -> tup
     return (start, end)
 
 
+def _strong_source(doc: Doc, source: tuple[int, int] | None) -> bool:  # noqa: D103
+    """A source right before its verb that is a name or a personal pronoun: "Trump called X"."""
+    if source is None:
+        return False
+    first, last = doc[source[0]], doc[source[1] - 1]
+    return last.lower_ in PERSON_PRONOUNS or (capitalised(last) and (capitalised(first) or first.lower_ in DETERMINERS))
+
+
 def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
     """Ambiguous cues ("found", "called") need "that", a quote or a clause-like content."""
     if cue.base not in NEEDS_COMPLEMENT:
         return True
-    head = doc.text[content[0] : content[0] + 5].lower()
-    return head.startswith(("that ", "“", '"', "whether", "if ")) or doc.text[content[0]] in QUOTE_CHARS
+    head = text_of(doc)[content[0] : content[0] + 5].lower()
+    return head.startswith(("that ", "“", '"', "whether", "if ")) or text_of(doc)[content[0]] in QUOTE_CHARS
 
 
 def _is_passive(doc: Doc, cue: Cue, sent: Span) -> bool:
@@ -316,7 +420,7 @@ def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
         return None
     source = (cue.end, end)
     lead = doc[sent.start : cue.start]
-    if all(t.is_punct or t.lower_ in {"but", "and", "yet", "so"} for t in lead):
+    if all(t.is_punct or t.is_space or t.lower_ in {"but", "and", "yet", "so"} for t in lead):
         content = _content_after(doc, sent, _skip_to_comma(doc, end, sent.end), [])
     else:
         content = _content_before(doc, sent, cue.start, [])

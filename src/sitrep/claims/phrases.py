@@ -29,7 +29,35 @@ TIME_WORDS = frozenset({
     "afternoon", "evening", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "ago", "tonight",
 })
+# Day and month names end a speaker phrase even when capitalised ("Trump on Tuesday said").
+CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+})
+# Participles that attach a date to a source phrase ("a poll released Thursday").
+PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
 QUOTE_CHARS = frozenset('"“”«»„')
+
+
+def capitalised(tok: Token) -> bool:
+    """A word starting with a capital letter ("McCain", "US", "al-Qaida" is not)."""
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _inside_name(tok: Token) -> bool:
+    """A small word inside a capitalised name or a share: "Council on American-Islamic Relations",
+    "Jeb Bush and Chris Christie", "Six in 10 voters"."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is None or after is None:
+        return False
+    if tok.lower_ == "in" and before.like_num and after.like_num:
+        return True
+    if not capitalised(before) or not capitalised(after) or after.lower_ in CALENDAR:
+        return False
+    return capitalised(tok) or tok.lower_ in {"and", "on", "for", "of", "the", "&"}
 
 
 def is_stop(tok: Token) -> bool:
@@ -37,17 +65,20 @@ def is_stop(tok: Token) -> bool:
     low = tok.lower_
     if tok.is_punct and tok.text not in NAME_PUNCT:
         return True
-    if tok.text in QUOTE_CHARS or tok.is_space:
+    if tok.text in QUOTE_CHARS or (tok.is_space and "\n" in tok.text):
         return True
-    if low in TIME_WORDS:
+    if low in CALENDAR or (low in TIME_WORDS and not capitalised(tok)):
         return True
-    if low in NP_STOPS and not (tok.is_title and low not in {"and", "or", "but"} and tok.i > 0 and not tok.is_sent_start):
+    if low in NP_STOPS and not _inside_name(tok):
         return True
-    if low in FORM_TO_BASE and not tok.is_title and low not in SPEAKER_NOUNS:
-        return True
-    if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} and low not in {"of", "for"}:
+    if low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS:
         return True
     return False
+
+
+def _dated_participle(doc: Doc, i: int, floor: int) -> bool:
+    """"The report published Tuesday": a time word after a participle stays in the phrase."""
+    return doc[i].lower_ in TIME_WORDS and i - 1 > floor and doc[i - 1].lower_ in PARTICIPLES
 
 
 def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
@@ -58,12 +89,17 @@ def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
     if last.lower_ in SUBJECT_PRONOUNS:
         return (end - 1, end)
     start = end
+    if last.text == ")":  # "Kirsten Gillibrand (D-NY) said"
+        opening = next((i for i in range(end - 2, max(floor, end - 8) - 1, -1) if doc[i].text == "("), None)
+        if opening is None or opening <= floor:
+            return None
+        start = opening
     while start > floor and end - start < MAX_PHRASE_TOKENS:
         tok = doc[start - 1]
-        if is_stop(tok):
+        if is_stop(tok) and not _dated_participle(doc, start - 1, floor):
             break
         start -= 1
-        if tok.lower_ in DETERMINERS:
+        if tok.lower_ in DETERMINERS and not (start > floor and doc[start - 1].text in {"-", "–"}):
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"of", "for"}):
         start += 1
@@ -82,7 +118,7 @@ def phrase_right(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
     end = start
     while end < ceiling and end - start < MAX_PHRASE_TOKENS:
         tok = doc[end]
-        if is_stop(tok) and not (end == start and tok.lower_ in DETERMINERS):
+        if is_stop(tok) and not (end == start and tok.lower_ in DETERMINERS - {"that"}):
             break
         end += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "for", "'s", "’s"}):
@@ -97,7 +133,7 @@ def apposition_after(doc: Doc, end: int, ceiling: int) -> tuple[int, int] | None
     if end >= ceiling or doc[end].text != ",":
         return None
     stop = end + 1
-    while stop < ceiling and doc[stop].text not in {",", ";", ":"} and doc[stop].text not in QUOTE_CHARS:
+    while stop < ceiling and doc[stop].text not in {",", ";", ":", ".", "!", "?"} and doc[stop].text not in QUOTE_CHARS:
         stop += 1
     role = (end + 1, stop)
     if not 0 < stop - end - 1 <= MAX_APPOSITION_TOKENS or not _is_role(doc[role[0] : role[1]]):
@@ -105,8 +141,12 @@ def apposition_after(doc: Doc, end: int, ceiling: int) -> tuple[int, int] | None
     return role
 
 
-def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """"NAME, ROLE," ending at token `comma`: (name tokens, role tokens) or None."""
+def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """"NAME, ROLE," ending at token `comma`: (name tokens, role tokens).
+
+    The role is None when the aside is not a role ("Sarandon, 69,", "Trump, in Kentucky,",
+    "Cox, who runs X,"): the speaker is then the name alone.
+    """
     if doc[comma].text != ",":
         return None
     open_comma = comma - 1
@@ -118,9 +158,21 @@ def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int]
         return None
     role = (open_comma + 1, comma)
     name = phrase_left(doc, open_comma, floor)
-    if name is None or not _is_name(doc[name[0] : name[1]]) or not _is_role(doc[role[0] : role[1]]):
+    if name is None or not _is_name(doc[name[0] : name[1]]):
         return None
-    return name, role
+    if comma - open_comma == 2 and capitalised(doc[comma - 1]):
+        # "a woman in Worcester, Massachusetts,": a place and its state are part of the source
+        return (_located(doc, name[0], floor), comma + 1), None
+    return name, (role if _is_role(doc[role[0] : role[1]]) else None)
+
+
+def _located(doc: Doc, start: int, floor: int) -> int:
+    """Extend "Worcester" back over "a woman in" / "a delegate from"."""
+    if start - 1 > floor and doc[start - 1].lower_ in {"in", "from", "of"}:
+        before = phrase_left(doc, start - 1, floor)
+        if before is not None:
+            return before[0]
+    return start
 
 
 def _names_a_source(span: Span) -> bool:
@@ -130,23 +182,28 @@ def _names_a_source(span: Span) -> bool:
         return len(span) == 1
     if head.like_num:
         return False
-    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or (head.is_title or head.is_upper) and head.is_alpha:
+    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or capitalised(head):
         return True
     if head.lower_ in SPEAKER_NOUNS:
         return True
     if head.pos_ in {"NOUN", "PROPN"} and span[0].lower_ in DETERMINERS:
         return True
-    return span[0].lower_ in DETERMINERS and head.lower_.endswith(("s", "er", "or", "ist", "ian", "ment"))
+    # "The magazine", "the 46-year-old", "Twenty-four percent": a determined or counted phrase
+    return (span[0].lower_ in DETERMINERS or span[0].like_num) and len(span) > 1
 
 
 def _is_name(span: Span) -> bool:
-    return any(t.is_title or t.is_upper for t in span if t.is_alpha) or span[-1].ent_type_ in {"PERSON", "ORG"}
+    return any(capitalised(t) for t in span) or span[-1].ent_type_ in {"PERSON", "ORG"}
 
 
 def _is_role(span: Span) -> bool:
-    """Whether an apposition reads as a role: no verb of saying in it, not a bare number or date."""
-    if any(t.lower_ in FORM_TO_BASE and not t.is_title for t in span[:1]):
+    """Whether an apposition reads as a role ("former head of X"), not an age, a place or a clause."""
+    first = span[0]
+    if first.lower_ in FORM_TO_BASE and not capitalised(first):
         return False
     if all(t.like_num or t.is_punct for t in span):
-        return len(span) == 1  # "Clinton, 35," is an age
-    return not span[0].lower_ in {"and", "but", "or", "which", "when", "where", "while"}
+        return False
+    if first.lower_ in NP_STOPS | {"who", "which", "whose"}:
+        return False
+    # "Worcester, Massachusetts,": a one-word capitalised aside is a place
+    return not (len(span) == 1 and capitalised(first))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep.claims.attribution import Attribution
+from sitrep.claims.attribution import Attribution, text_of
 from sitrep.claims.lexicon import PERSON_PRONOUNS, SPEAKER_NOUNS, THING_PRONOUNS
 from sitrep.claims.phrases import phrase_left
 from sitrep.pipeline.doc import sentence_index
@@ -25,12 +25,12 @@ NON_PERSON_HEADS = SPEAKER_NOUNS - {
 
 
 def is_pronoun(doc: Doc, span: tuple[int, int]) -> bool:
-    return doc.text[span[0] : span[1]].lower() in PERSON_PRONOUNS | THING_PRONOUNS | {"who", "which"}
+    return text_of(doc)[span[0] : span[1]].lower() in PERSON_PRONOUNS | THING_PRONOUNS | {"who", "which"}
 
 
 def reads_as_person(doc: Doc, span: tuple[int, int]) -> bool:
     """A speaker phrase that names a person: a name or a person's title, not a body or a report."""
-    text = doc.text[span[0] : span[1]]
+    text = text_of(doc)[span[0] : span[1]]
     words = text.replace(",", " ").split()
     if not words:
         return False
@@ -50,7 +50,7 @@ def resolve(doc: Doc, atts: list[Attribution], index: int, max_sentences: int) -
     att = atts[index]
     if att.source is None or not is_pronoun(doc, att.source):
         return None
-    word = doc.text[att.source[0] : att.source[1]].lower()
+    word = text_of(doc)[att.source[0] : att.source[1]].lower()
     if word in {"who", "which"}:
         return _relative_antecedent(doc, att.source)
     if word in {"i", "we", "you"}:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sitrep.events.mentions import EventMention
 
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "same"})
+NEW_EVENT_CUES = frozenset({"also", "another", "second", "third", "new", "separate", "earlier", "previous", "last", "other"})
 COREF_MAX_SENTENCES = 4  # "the attack" rarely points further back than this in news prose
 ANAPHOR_WINDOW = 3  # tokens before a nominal trigger that may hold its determiner ("the deadly suicide attack")
 
@@ -33,15 +34,30 @@ def _corefer(first: EventMention, later: EventMention) -> bool:
         return False
     if not (_compatible(first.mode, later.mode) and _roles_agree(first, later)):
         return False
-    if first.sentence_start == later.sentence_start:
-        return True
+    if later.sentence_start in {first.sentence_start, *(s.sent.start for s in first.merged)}:
+        return True  # a sentence already telling this event: "The blast killed 13"
     doc = later.trigger.doc
+    if _plural(first) or _marks_new(doc, later):
+        return False  # "attacks" is a class of events; "another attack", "also claimed the bombing" a new one
     distance = _sentence_distance(first, later)
     return distance <= COREF_MAX_SENTENCES and _anaphoric(doc, later)
 
 
+def _plural(m: EventMention) -> bool:
+    return m.nominal and m.trigger[-1].lower_.endswith("s") and not m.trigger[-1].lower_.endswith("ss")
+
+
+def _marks_new(doc, m: EventMention) -> bool:
+    lo = m.trigger.sent.start
+    return any(doc[i].lower_ in NEW_EVENT_CUES for i in range(lo, m.trigger.start))
+
+
+# modes one event may be told in: "a suicide bomber struck ... the blast killed 13"
+MODE_FAMILIES = (frozenset({"explosives", "suicide-attack"}), frozenset({"aerial", "heavy-weapons"}), frozenset({"firearms", "assassinate"}))
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    return a is None or b is None or a == b or any(a in f and b in f for f in MODE_FAMILIES)
 
 
 def _roles_agree(a: EventMention, b: EventMention) -> bool:

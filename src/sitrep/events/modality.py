@@ -15,12 +15,14 @@ ASSESSMENT = frozenset({"assessed", "assess", "assesses", "assessment", "estimat
                         "believed", "fear", "fears", "feared", "predict", "predicts", "predicted", "likely", "unlikely", "capability",
                         "capable", "ability", "possibility", "risk", "analysts", "intelligence"})
 ALLEGATION = frozenset({"allegedly", "reportedly", "alleged", "purportedly", "supposedly", "suspected", "accused", "accuses", "accusing",
-                        "alleges", "alleging", "claimed", "claims", "claiming"})
+                        "alleges", "alleging"})
+# "claimed that X attacked" is an allegation; "claimed the attack" (responsibility) is not
+CLAIM_VERBS = frozenset({"claimed", "claims", "claiming", "claim"})
 HYPOTHETICAL = frozenset({"if", "unless", "whether", "could", "might", "may", "would", "should", "possible", "possibly", "perhaps"})
 FUTURE = frozenset({"will", "'ll", "shall", "plans", "planned", "planning", "plan", "intends", "intend", "intended", "scheduled",
                     "expected", "upcoming", "going", "vowed", "vows", "set", "preparing", "prepare"})
 MODALS = frozenset({"could", "might", "may", "would", "can"})
-CLAUSE_BREAKS = frozenset({";", "but", "while", "although", "though", "whereas", "after", "before", "when", "since", "as"})
+CLAUSE_BREAKS = frozenset({";", "but", "while", "although", "though", "whereas", "after", "before", "when", "since", "as", "following"})
 WINDOW = 10  # tokens before the trigger read for cues: a clause, roughly, when no parse is there
 NEGATION_WINDOW = 4  # negation binds close: "did not attack", "no one was arrested"
 
@@ -35,13 +37,17 @@ def modality(doc: Doc, trigger: Span) -> str:
     seen = set(words)
     if seen & ASSESSMENT and seen & (MODALS | {"likely", "capability", "capable", "ability"}):
         return "assessed"
-    if seen & ALLEGATION:
+    if seen & ALLEGATION or _claims_that(words):
         return "alleged"
     if seen & HYPOTHETICAL:
         return "hypothetical"
     if seen & FUTURE and _future_marker(words):
         return "future"
     return "asserted"
+
+
+def _claims_that(words: list[str]) -> bool:
+    return any(w in CLAIM_VERBS and words[i + 1 : i + 2] == ["that"] for i, w in enumerate(words))
 
 
 def _future_marker(words: list[str]) -> bool:

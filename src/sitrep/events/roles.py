@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "targeting", "of"})
 COMPOUND_JOINERS = frozenset({"and", ",", "&", "or"})
+CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "after", "before", "because", "but", "although", "though", "if", "as",
+                          "\"", "said", "says"})
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 
 
@@ -93,8 +95,10 @@ def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[
 
 
 def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[str], list[str]]:
-    before = [m for m in local if m.end <= trigger.start and trigger.start - m.end <= MAX_GAP_TOKENS]
-    after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS]
+    before = [m for m in local if m.end <= trigger.start and trigger.start - m.end <= MAX_GAP_TOKENS
+              and not _clause_between(doc, m.end, trigger.start)]
+    after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS
+             and not _clause_between(doc, trigger.end, m.start)]
     after_by = [m for m in after if _preceded_by(doc, m, "by")]
     after_other = [m for m in after if m not in after_by]
     if _passive(doc, trigger):
@@ -106,6 +110,11 @@ def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[li
         source = _group(doc, after_by[:1], after_by)
     target = _group(doc, after_other[:1], after_other) if after_other else []
     return _ids(source), _ids([m for m in target if m not in source])
+
+
+def _clause_between(doc: Doc, start: int, end: int) -> bool:
+    """A clause boundary between a mention and the trigger: "when the police came, they fled"."""
+    return any(doc[i].lower_ in CLAUSE_STOPS for i in range(start, end))
 
 
 def _passive(doc: Doc, trigger: Span) -> bool:

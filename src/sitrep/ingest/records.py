@@ -1,7 +1,8 @@
 """JSON and JSONL records: one article per object.
 
 Fields read: ``text`` (or ``content``/``body``), ``id``, ``url``, ``title``, ``published``
-(or ``date``/``published_at``), ``source`` (or ``outlet``) and ``illustrative``. A text
+(or ``date``/``published_at``/``publishedAt``), ``source`` (or ``outlet``; a string or an
+object with a ``name``) and ``illustrative``. A text
 holding HTML markup is stripped to plain text. JSONL is read line by line, so a broken line
 costs only itself and files of any size stream.
 """
@@ -22,8 +23,9 @@ from sitrep.ingest.html import fragment_text
 from sitrep.ingest.published import METADATA, normalise
 
 TEXT_FIELDS = ("text", "content", "body")
-PUBLISHED_FIELDS = ("published", "date", "published_at")
-SOURCE_FIELDS = ("source", "outlet")
+PUBLISHED_FIELDS = ("published", "date", "published_at", "publishedAt")
+SOURCE_FIELDS = ("source", "outlet")  # a string, or an object with a "name" (NewsAPI)
+LIST_FIELDS = ("articles", "items", "records", "data")
 _MARKUP = re.compile(r"<(p|div|br|span|a|li|h[1-6])\b[^>]*>", re.IGNORECASE)
 _TRUE = frozenset({"true", "yes", "1"})
 
@@ -60,16 +62,21 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             yield number, raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
 
 
-def read_json(text: str, *, path: str | None, ref: str, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Failure]:
+def read_json(
+    text: str, *, path: str | None, ref: str, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[Article | Failure]:
     """Read a JSON document holding one record or a list of them.
 
-    Records of a list get the ref ``path#INDEX`` and their index (from 0) as provenance offset.
+    The list may also sit under ``articles``, ``items``, ``records`` or ``data`` of an object
+    without text of its own, as news APIs return it. Records of a list get the ref
+    ``path#INDEX`` and their index (from 0) as provenance offset.
     """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         yield failure("E106", ref=ref, error=f"{err.msg} at line {err.lineno}, column {err.colno}")
         return
+    data = _unwrapped(data)
     if not isinstance(data, list):
         yield read_record(data, ref=ref, provenance=Provenance(path=path, offset=0, format="json"), max_chars=max_chars)
         return
@@ -80,7 +87,19 @@ def read_json(text: str, *, path: str | None, ref: str, max_chars: int = MAX_ART
         yield read_record(record, ref=f"{ref}#{index}", provenance=provenance, max_chars=max_chars)
 
 
-def read_record(record: Any, *, ref: str, provenance: Provenance, max_chars: int = MAX_ARTICLE_CHARS) -> Article | Failure:
+def _unwrapped(data: Any) -> Any:
+    """The record list inside an API answer such as ``{"status": "ok", "articles": [...]}``."""
+    if not isinstance(data, dict) or _first_string(data, TEXT_FIELDS) is not None:
+        return data
+    for name in LIST_FIELDS:
+        if isinstance(data.get(name), list):
+            return data[name]
+    return data
+
+
+def read_record(
+    record: Any, *, ref: str, provenance: Provenance, max_chars: int = MAX_ARTICLE_CHARS
+) -> Article | Failure:
     """Make an article of one decoded JSON record."""
     if not isinstance(record, dict):
         return failure("E107", ref=ref, reason=f"the record is a JSON {type(record).__name__}, not an object")
@@ -102,7 +121,7 @@ def read_record(record: Any, *, ref: str, provenance: Provenance, max_chars: int
         url=url,
         published=published,
         published_source=METADATA if published else None,
-        source=_first_string(record, SOURCE_FIELDS),
+        source=_source(record),
         illustrative=_truthy(record.get("illustrative")),
         record_id=None if record_id is None else str(record_id),
     )
@@ -111,6 +130,16 @@ def read_record(record: Any, *, ref: str, provenance: Provenance, max_chars: int
 def _first_string(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _source(record: dict[str, Any]) -> str | None:
+    for name in SOURCE_FIELDS:
+        value = record.get(name)
+        if isinstance(value, dict):
+            value = value.get("name")
         if isinstance(value, str) and value.strip():
             return value
     return None

@@ -8,6 +8,7 @@ file, and the reading goes on with the next.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -57,19 +58,26 @@ def read_source(
         path = Path(source)
         if path.is_dir():
             yield from _read_folder(path, max_chars)
-        elif path.exists():
+        elif path.is_file():
             yield from _guarded(str(path), lambda: read_file(path, max_chars=max_chars))
+        elif path.exists():  # a pipe or device would block or never end; "-" reads stdin
+            yield failure("E115", ref=str(path), error="not a regular file")
         else:
             yield failure("E101", ref=str(path))
 
 
-def walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path | Failure]:
     """Files under `folder`, depth first in name order, skipping hidden files and folders.
 
-    Links to folders are not followed, so a link loop cannot trap the walk.
+    A folder that cannot be listed gives an E115 failure in its place. Links to folders are
+    not followed, so a link loop cannot trap the walk.
     """
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as err:
+        yield failure("E115", ref=str(folder), error=err.strerror or str(err))
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -89,7 +97,7 @@ def read_file(path: Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Art
     except OSError as err:
         yield failure("E115", ref=ref, error=err.strerror or str(err))
         return
-    if not head.strip():
+    if size <= len(head) and not head.strip():  # a longer blank file fails later, once decoded
         yield failure("E102", ref=ref)
         return
     fmt = format_of(path, head)
@@ -147,7 +155,10 @@ def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | Failure]:
     empty = True
     for path in walk(folder):
         empty = False
-        yield from _guarded(str(path), lambda: read_file(path, max_chars=max_chars))
+        if isinstance(path, Failure):
+            yield path
+        else:
+            yield from _guarded(str(path), functools.partial(read_file, path, max_chars=max_chars))
     if empty:
         yield failure("E114", ref=str(folder))
 

@@ -109,11 +109,12 @@ def _record_article(
     media, charset = parse_content_type(content_type)
     if len(payload) > MAX_RECORD_BYTES:
         return failure("E116", ref=ref, limit=MAX_RECORD_BYTES)
-    if not payload.strip():
-        return failure("E102", ref=ref)
-    kind = _payload_kind(media, payload)
+    if not payload.strip():  # a HEAD answer or a 204 in a crawl is not broken input
+        return failure("E102", ref=ref, kind=SKIPPED)
+    kind = _payload_kind(record.rec_type, media, payload)
     if kind is None:
-        return failure("E113", ref=ref, reason=f"the payload is {media or 'binary data'}, not HTML or text", kind=SKIPPED)
+        what = media or "binary data"
+        return failure("E113", ref=ref, reason=f"the {record.rec_type} payload is {what}", kind=SKIPPED)
     try:
         text = decode(payload, declared=charset)
     except DecodeError as err:
@@ -128,13 +129,18 @@ def _record_article(
     return read_text(text, ref=ref, provenance=provenance, max_chars=max_chars, url=url, **fallback)
 
 
-def _payload_kind(media: str, payload: bytes) -> str | None:
-    """"html", "text", or None for payloads that are not articles; sniffed when untyped."""
+def _payload_kind(rec_type: str, media: str, payload: bytes) -> str | None:
+    """ "html", "text", or None for payloads that are not articles; sniffed when untyped.
+
+    Plain-text *responses* are robots.txt files, feeds' text twins and the like, not articles:
+    only resource and conversion records (text a tool extracted or stored) are read as text.
+    """
+    as_text = "text" if rec_type != "response" else None
     if media in HTML_TYPES:
         return "html"
     if media in TEXT_TYPES:
-        return "text"
+        return as_text
     if media or binary_kind(payload):
         return None
     head = payload[:1024].lstrip().lower()
-    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
+    return "html" if head.startswith((b"<!doctype html", b"<html")) else as_text

@@ -50,6 +50,10 @@ MAX_ALT_NAME_CHARS = 40
 # Country alternate spellings this short and in capitals are codes ("AF", "AFG"), which collide
 # with ordinary abbreviations; the curated aliases carry the codes that are used as names.
 MIN_COUNTRY_ALT_CHARS = 4
+# An ISO 3166-2 point farther than this from every town of the GeoNames province is a wrong join.
+MAX_JOIN_KM = 300.0
+# Abbreviations of name words, spelled out on both sides of a lookup ("Mt. Pleasant", "St. Louis").
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "pt": "point", "twp": "township"}
 _LATIN = re.compile(r"[a-z0-9 ]+")
 
 
@@ -64,7 +68,7 @@ def normalize(name: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    return text
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in text.split())
 
 
 @dataclass
@@ -85,7 +89,7 @@ class Gazetteer:
     country_record: dict[str, int]  # alpha-2 -> record id
     admin1_record: dict[str, int]  # admin-1 key -> record id
     admin1_iso: dict[str, str]  # admin-1 key -> ISO 3166-2 code
-    demonyms: dict[str, str]  # normalized demonym -> alpha-2
+    demonyms: dict[str, str]  # normalized demonym -> alpha-2, or an admin-1 key "CC.code"
     ap_states: dict[str, str]  # "ky." -> admin-1 key "US.KY"
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -211,6 +215,7 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
     country_record: dict[str, int] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    demonym_pops: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for iso, c in countries.items():
         iso3[iso] = c["iso3"]
         info = cinfo.get(iso, {})
@@ -231,9 +236,13 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
                                     kind=COUNTRY, pop=c["population"], names=names)
         capitals[iso] = c["capital"]
         if info.get("demonym"):
-            dem = normalize(info["demonym"])
-            demonyms.setdefault(dem, iso)
-            demonyms.setdefault(dem + "s", iso)
+            demonym_pops[normalize(info["demonym"])].append((c["population"], iso))
+
+    # a demonym shared by a country and its territories ("American", "French") names the country
+    for dem, pops in demonym_pops.items():
+        demonyms[dem] = demonyms[dem + "s"] = max(pops)[1]
+    for dem, target in aliases["demonyms"].items():
+        demonyms[normalize(dem)] = demonyms[normalize(dem) + "s"] = target
 
     # continents
     for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
@@ -249,7 +258,7 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
         cc = key.split(".")[0]
         members = by_admin1.get(key, [])
         iso_code, iso_rec = _match_subdivision(name, ascii_name, iso_subdivisions.get(cc, {}))
-        if iso_rec and iso_rec.get("latLng"):
+        if iso_rec and iso_rec.get("latLng") and _near_members(iso_rec["latLng"], members):
             lat, lon = iso_rec["latLng"][:2]
         elif members:
             lat = sum(m["latitude"] for m in members) / len(members)
@@ -301,16 +310,33 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
 
 
 def _match_subdivision(name: str, ascii_name: str, subdivisions: dict[str, dict]) -> tuple[str | None, dict | None]:
-    """The ISO 3166-2 subdivision named like a GeoNames admin-1, preferring top-level ones."""
+    """The ISO 3166-2 subdivision named like a GeoNames admin-1.
+
+    The subdivision's own name is tried before its listed variants (DC lists "Washington"),
+    and top-level subdivisions before second-level ones.
+    """
     wanted = {_strip_subdivision_words(name), _strip_subdivision_words(ascii_name)}
-    best = None
-    for code, rec in subdivisions.items():
-        names = [rec.get("name") or ""]
-        names += [v.split(" (")[0] for v in (rec.get("localOtherName") or "").split(", ")]
-        if wanted & {_strip_subdivision_words(n) for n in names if n}:
-            if best is None or (rec.get("parentCode") is None and best[1].get("parentCode") is not None):
-                best = (code, rec)
-    return best if best else (None, None)
+    for variants in (False, True):
+        hits = []
+        for code, rec in subdivisions.items():
+            names = [rec.get("name") or ""]
+            if variants:
+                names = [v.split(" (")[0] for v in (rec.get("localOtherName") or "").split(", ")]
+            if wanted & {_strip_subdivision_words(n) for n in names if n}:
+                hits.append((rec.get("parentCode") is not None, code, rec))
+        if hits:
+            _, code, rec = min(hits, key=lambda h: h[0])
+            return code, rec
+    return None, None
+
+
+def _near_members(point: list[float], members: list[dict]) -> bool:
+    """Whether an ISO reference point lies among the province's towns (a wrong join does not)."""
+    if not members:
+        return True
+    from sitrep.places.resolver import haversine_km
+
+    return min(haversine_km(point[0], point[1], m["latitude"], m["longitude"]) for m in members) < MAX_JOIN_KM
 
 
 def _capital_gids(cities: dict, capitals: dict[str, str]) -> set[int]:
@@ -322,6 +348,10 @@ def _capital_gids(cities: dict, capitals: dict[str, str]) -> set[int]:
             if iso not in best or c["population"] > best[iso][1]:
                 best[iso] = (c["geonameid"], c["population"])
     return {gid for gid, _ in best.values()}
+
+
+# "DeKalb County" is also written "DeKalb": index the name without its kind word too
+_ADMIN2_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality|District)$")
 
 
 def _add_admin2(b: _Builder, cities: dict, admin1_record: dict[str, int]) -> None:
@@ -349,7 +379,9 @@ def _add_admin2(b: _Builder, cities: dict, admin1_record: dict[str, int]) -> Non
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         # no population in the source: the number of towns stands in for the size of the area
-        b.add(gid=0, name=name, lat=lat, lon=lon, cc=cc, admin1=key, kind=ADMIN2, pop=len(points), names=[])
+        base = _ADMIN2_WORDS.sub("", name).strip()
+        b.add(gid=0, name=name, lat=lat, lon=lon, cc=cc, admin1=key, kind=ADMIN2, pop=len(points),
+              names=[base] if base != name else [])
 
 
 def stats(path: Path = INDEX_PATH) -> dict[str, Any]:

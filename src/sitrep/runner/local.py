@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.document import Document
-from sitrep.errors import Errors
+from sitrep.errors import Errors, SitrepError
 from sitrep.ingest import Article, Failure
 
 
@@ -31,14 +31,22 @@ class LocalExecutor:
 
 
 _nlp = None
+_load_error: str | None = None
 
 
 def init_worker(config: str | None) -> None:
-    """Load the pipeline once per process."""
-    global _nlp
+    """Load the pipeline once per process.
+
+    A pool whose initializer raises restarts the worker forever, so a pipeline that cannot load
+    is remembered here and reported by the first chunk, which stops the run with error E013.
+    """
+    global _nlp, _load_error
     from sitrep.extract import default_pipeline
 
-    _nlp = default_pipeline(config)
+    try:
+        _nlp = default_pipeline(config)
+    except Exception as err:  # noqa: BLE001 - reported as E013 by extract_chunk
+        _load_error = f"{type(err).__name__}: {err}"
 
 
 def extract_chunk(articles: list[Article], nlp=None) -> list[Document | Failure]:
@@ -46,6 +54,8 @@ def extract_chunk(articles: list[Article], nlp=None) -> list[Document | Failure]
     from sitrep.extract import extract_many
 
     nlp = nlp or _nlp
+    if nlp is None:
+        raise SitrepError(Errors.E013.format(error=_load_error))
     try:
         return list(extract_many([_item(a) for a in articles], nlp=nlp))
     except Exception:  # noqa: BLE001 - any stage error becomes a quarantine record, never a crash

@@ -32,25 +32,30 @@ from sitrep.store.rows import CHILD_TABLES, article_row
 QUARANTINE_KINDS = ("error", "skipped")
 READ_CHUNK = 256  # documents fetched per round trip when streaming; bounds memory, not speed
 _LOCK_MARK = "Could not set lock"  # DuckDB's message when another process holds the file
-# Summary counts: key -> table.
-_COUNTED = {"articles": "articles", "sentences": "sentences", "entities": "entities",
-            "places": "places", "times": "times", "quantities": "quantities",
-            "events": "events", "claims": "claims", "actors": "actors",
-            "relations": "relations", "runs": "runs"}
+_COUNTED = ("articles", "sentences", "entities", "places", "times", "quantities", "events",
+            "claims", "actors", "relations", "runs")  # tables whose rows summary() counts
+# Filters on the event_sheet view / events table for `geocoded` True, False or None.
+_GEOCODED_WHERE = {None: "", True: "WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
+                   False: "WHERE latitude IS NULL OR longitude IS NULL"}
 
 
 class Store:
     """A sitrep store in one DuckDB file (or ``":memory:"``).
 
-    path (str | Path): the database file; created with its folder's schema if missing.
+    path (str | Path): the database file; created with the current schema if missing.
     read_only (bool): open without writing (no migrations); for readers while no run writes.
+    threads (int | None): DuckDB worker threads; None lets DuckDB use every core. The runner
+        may pass 1 so the store does not compete with its extraction workers.
 
     DOCS: docs/store.md
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False,
+                 threads: int | None = None) -> None:
         self.path = str(path)
         self._con = _connect(self.path, read_only)
+        if threads is not None:
+            self._con.execute(f"SET threads = {int(threads)}")
         if read_only:
             self._check_version()
         else:
@@ -116,11 +121,11 @@ class Store:
             before = self._first_writes(ids)
             if before:
                 self._delete(list(before))
-            articles = [
-                article_row(doc, first_run=before.get(doc.id, (run_id,))[0], last_run=run_id,
-                            first_written=before.get(doc.id, (None, now))[1], now=now)
-                for doc in batch
-            ]
+            articles = []
+            for doc in batch:
+                first_run, first_written = before.get(doc.id, (run_id, now))
+                articles.append(article_row(doc, first_run=first_run, last_run=run_id,
+                                            first_written=first_written, now=now))
             insert_rows(self._con, "articles", self._columns["articles"], articles)
             for table, build in CHILD_TABLES.items():
                 rows = [row for doc in batch for row in build(doc)]
@@ -168,8 +173,7 @@ class Store:
         geocoded (bool | None): True for events with coordinates only, False for those
             without, None for all.
         """
-        where = {None: "", True: "WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
-                 False: "WHERE latitude IS NULL OR longitude IS NULL"}[geocoded]
+        where = _GEOCODED_WHERE[geocoded]
         cur = self._con.cursor()
         cur.execute(
             "SELECT * EXCLUDE (date_start, published_date, ordinal) FROM event_sheet "
@@ -183,15 +187,13 @@ class Store:
 
     def count_events(self, *, geocoded: bool | None = None) -> int:
         """How many events are stored (with coordinates only if `geocoded`, ...)."""
-        where = {None: "", True: "WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
-                 False: "WHERE latitude IS NULL OR longitude IS NULL"}[geocoded]
+        where = _GEOCODED_WHERE[geocoded]
         return self._con.execute(f"SELECT count(*) FROM events {where}").fetchone()[0]
 
     def summary(self) -> dict[str, Any]:
         """Counts of what the store holds: articles, items, events by type, quarantine."""
         counts: dict[str, Any] = {
-            key: self._con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            for key, table in _COUNTED.items()
+            table: self._scalar(f'SELECT count(*) FROM "{table}"') for table in _COUNTED
         }
         counts["places_geocoded"] = self._scalar(
             "SELECT count(*) FROM places WHERE latitude IS NOT NULL")
@@ -213,6 +215,10 @@ class Store:
     def sql(self, query: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query on the store and return its rows as dicts (for the CLI and API)."""
         return _dicts(self._con.execute(query, params or []))
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new DuckDB cursor on this store, for reads from another thread."""
+        return self._con.cursor()
 
     @property
     def schema_version(self) -> int:
@@ -283,7 +289,7 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         if _LOCK_MARK in detail:
             raise SitrepError(Errors.E201.format(path=path, detail=detail)) from exc
         raise SitrepError(Errors.E202.format(path=path, detail=detail)) from exc
-    if not read_only and path != ":memory:":
+    if path != ":memory:":
         found, expected = current_version(con), latest_version()
         if found > expected:
             con.close()

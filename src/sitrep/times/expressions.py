@@ -27,6 +27,7 @@ class Expr:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    year_shift: int | None = None  # "April next year": the year is the anchor's plus this
     shift: int = 0  # periods away from the frame: "last month" -1, "next week" 1
     frame: str = "anchor"  # anchor: the publication date; reference: the last date the text named
     direction: str = "auto"  # for an incomplete date: past, future or auto (the nearest)

@@ -34,11 +34,12 @@ GRAIN_OF_UNIT = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
                  "year": "year", "decade": "decade", "century": "century", "fortnight": "week"}
 MODS = {"early": "start", "earlier": "start", "beginning": "start", "start": "start", "mid": "mid",
         "middle": "mid", "late": "end", "later": "end", "end": "end", "close": "end"}
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # Month names that are also ordinary words: taken alone only when written as names
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "dec", "sept", "sep", "jan", "aug", "oct"}
 
 _num_words = "|".join(sorted((k for k in list(UNITS) + list(TENS) if k not in ("a", "an", "zero", "single", "lone")), key=len, reverse=True))
-NUM = rf"(?:\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}|a|an|a\s+few|few|several|a\s+couple\s+of|couple\s+of|some|many|a\s+half|half\s+an?|a\s+dozen)"
+NUM = rf"(?:(?:a|one|two|three|four|five|several|a\s+few)\s+(?:hundred|thousand)|\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}|a|an|a\s+few|few|several|a\s+couple\s+of|couple\s+of|some|many|a\s+half|half\s+an?|a\s+dozen)"
 MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|(?![\w.])))"
 WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 POD = r"(?:morning|afternoon|evening|night)"
@@ -47,6 +48,8 @@ YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 MOD = r"(?:early|earlier|mid|late|later|the\s+(?:beginning|start|middle|end|close)\s+of)"
+# "in May", "since May": a month name after these cannot be the modal verb
+DATE_PREPOSITION = re.compile(r"\b(?:in|since|until|till|by|during|of|from|through|before|after|last|next|this)\s+$", re.IGNORECASE)
 B = r"(?<![\w-])"  # word start that is not inside a hyphenated word
 E = r"(?![\w])"
 
@@ -98,8 +101,8 @@ def _duration_value(amount: float | None, unit: str) -> str:
     """ISO 8601 duration: P6M, PT3H, P20Y (two decades); PXY when the amount is vague."""
     code = UNIT_CODES[unit]
     clock = "T" if unit in CLOCK_UNITS else ""
-    if unit == "quarter":
-        return f"P{_fmt(amount)}Q" if amount is not None else "PXQ"
+    if unit == "quarter":  # ISO 8601 has no quarters: three months each
+        return f"P{_fmt(amount * 3)}M" if amount is not None else "PXQ"
     if amount is None:
         return f"P{clock}X{'DE' if unit == 'decade' else 'CE' if unit == 'century' else code}"
     amount = amount * UNIT_FACTORS.get(unit, 1)
@@ -153,16 +156,22 @@ def read_month_year(m: re.Match) -> Expr | None:
 
 def read_month(m: re.Match) -> Expr | None:
     word = m["mon"]
-    if word.lower().rstrip(".") in AMBIGUOUS_MONTHS and not word[0].isupper():
+    name = word.lower().rstrip(".")
+    qualified = bool(m["mod"] or m["rel"] or m["of"])
+    if name in AMBIGUOUS_MONTHS and not word[0].isupper():
         return None
-    if word.lower() in ("may", "march") and not (m["mod"] or m["rel"] or m["of"]) and not word.istitle():
-        return None
-    if word.lower() == "may" and not (m["mod"] or m["rel"] or m["of"]):
-        return None  # "May" alone is too often the modal verb at a sentence start
+    if name in MONTH_ABBREVIATIONS and not word.endswith(".") and not qualified:
+        return None  # "Jan Kavan": an abbreviation alone needs its dot
+    if name in ("may", "march") and not (qualified or DATE_PREPOSITION.search(m.string, max(m.start() - 12, 0), m.start())):
+        return None  # "May" and "March" alone are too often the verb or part of a name
     rel = (m["rel"] or "").lower()
     shift = {"last": -1, "next": 1, "this": 0, "coming": 1, "past": -1}.get(rel.split()[-1] if rel else "", None)
     direction = "past" if shift == -1 else "future" if shift == 1 else "auto"
-    return Expr(CALENDAR, grain="month", month=_month(word), mod=_mod(m["mod"]), direction=direction, future=shift == 1)
+    year_shift = 0 if shift == 0 else None  # "this September": the anchor's year
+    if m["of"]:
+        year_shift = {"this": 0, "last": -1, "next": 1}[m["of"].split()[-2].lower()]
+    return Expr(CALENDAR, grain="month", month=_month(word), mod=_mod(m["mod"]), direction=direction,
+                future=shift == 1 or year_shift == 1, year_shift=year_shift)
 
 
 def read_year(m: re.Match) -> Expr | None:
@@ -255,6 +264,11 @@ def read_relative(m: re.Match) -> Expr | None:
     return Expr(RELATIVE, grain=grain, shift=shift, frame=frame, mod=mod, future=shift > 0)
 
 
+def read_the_period(m: re.Match) -> Expr | None:
+    """ "the quarter", "the latest quarter": the quarter the text is talking about."""
+    return Expr(RELATIVE, grain="quarter", shift=0, frame="reference", confidence=0.6)
+
+
 def read_weekend(m: re.Match) -> Expr | None:
     rel = (m["rel"] or "the").lower()
     shift = {"last": -1, "this": 0, "next": 1, "the": 0, "this past": -1, "the past": -1, "coming": 1,
@@ -292,8 +306,6 @@ def read_anaphoric_day(m: re.Match) -> Expr | None:
 
 def read_duration(m: re.Match) -> Expr | None:
     unit = _unit(m["unit"])
-    if m["unit"].lower().endswith("s") is False and m["n"] is None:
-        return None
     amount = _num(m["n"]) if m["n"] else None
     plural = m["unit"].lower().endswith("s") and unit != "centurie"
     if m["n"] is None and not plural:
@@ -302,6 +314,12 @@ def read_duration(m: re.Match) -> Expr | None:
         return None  # "two year" outside an adjective is not English; "two-year" is
     if m["old"]:
         return None  # "six-year-old": an age
+    if amount is None and m["dir"]:
+        # "recent years", "the last few months", "coming weeks": a vague stretch of past or future
+        ahead = m["dir"].lower() in ("next", "coming", "following", "future")
+        return Expr(REFERENCE, value="FUTURE_REF" if ahead else "PAST_REF", confidence=0.6)
+    if (m["frac"] or m["frac2"]) and amount is not None:
+        amount += 0.5
     return Expr(DURATION, value=_duration_value(amount, unit), confidence=0.85 if amount is not None else 0.7)
 
 
@@ -392,6 +410,8 @@ def _clock(m: re.Match, on: Expr | None) -> Expr | None:
         return None
     if on is None and "wd" in m.re.groupindex and m["wd"]:
         on = Expr(WEEKDAY, grain="day", weekday=WEEKDAYS[m["wd"].lower()])
+    if on is None and "mon" in m.re.groupindex and m["mon"]:
+        on = Expr(CALENDAR, grain="day", year=_year(m["y"]), month=_month(m["mon"]), day=int(re.sub(r"\D", "", m["d"])))
     if on is None and "dw" in m.re.groupindex and m["dw"]:
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()]
         on = Expr(RELATIVE, grain="day", shift=shift)
@@ -405,26 +425,27 @@ TZ = r"(?:\s+(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local\s+time)\)?))?"
 RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("iso", rf"{B}(?P<y>{YEAR4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?{E}", read_iso),
     ("slash", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", read_slash),
-    ("month_day", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:|\.\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR4}|'\d\d))?{E}", read_month_day),
+    ("month_day", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\.\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR4}|'\d\d))?{E}", read_month_day),
     ("day_month", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}|\d\d(?![\d,])))?{E}", read_month_day),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d){E}", read_month_year),
-    ("month", rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}){E}(?P<of>\s+of\s+(?:this|last|next)\s+year)?", read_month),
-    ("year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?:the\s+year\s+)?(?P<y>{YEAR4})(?![\d,]|\.\d|\s*(?:%|percent|per\s+cent)|-(?:\d|[a-z]+-old))", read_year),
+    ("month", rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}){E}(?P<of>,?\s+(?:of\s+)?(?:this|last|next)\s+year(?!'))?", read_month),
+    ("year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?:the\s+year\s+)?(?P<y>{YEAR4})(?!\d|,\d{{3}}|\.\d|\s*(?:%|percent|per\s+cent)|-(?:\d|[a-z]+-old))", read_year),
     ("decade", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<d>1[5-9]\d0|20\d0)'?s|'(?P<d2>\d0)s){E}", None),
     ("century", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>1[5-9]th|2[01](?:st|th)|twentieth|twenty-first)[\s-]+century{E}", None),
     ("deictic_day", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{POD}))?(?:\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_deictic_day),
     ("part_of_day", rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", read_part_of_day),
     ("weekday", rf"{B}(?:(?P<rel>last|next|this|this\s+coming|coming|past|previous)\s+|(?P<mod>early|late)\s+)?(?P<wd>{WDAY})(?:'s)?(?:\s+(?P<pod>{POD}))?(?:,?\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_weekday),
     ("relative", rf"{B}(?:(?P<mod>{MOD}|later)\s+)?(?P<rel>last|this|next|coming|the\s+coming|current|the\s+current|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+preceding|the\s+following|the\s+next|following|the\s+same|that)\s+(?P<unit>day|week|fortnight|month|quarter|year|decade|century){E}", read_relative),
+    ("the_period", rf"{B}the\s+(?:(?:latest|current|same|just-ended|recent)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}", read_the_period),
     ("weekend", rf"{B}(?:(?P<rel>last|this|next|the|this\s+past|the\s+past|coming|the\s+coming)\s+)weekend{E}", read_weekend),
-    ("ago", rf"{B}(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|back|from\s+now|hence){E}", read_ago),
+    ("ago", rf"{B}(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|at\s+least|just|only|barely|over)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|back|from\s+now|hence){E}", read_ago),
     ("anaphoric_day", rf"{B}(?P<w>the\s+previous\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day|that\s+same\s+day|that\s+day|the\s+same\s+day|a\s+day\s+earlier|a\s+day\s+later|the\s+previous\s+night|that\s+night|the\s+next\s+morning|the\s+following\s+morning|that\s+morning|the\s+night\s+before){E}", read_anaphoric_day),
-    ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?:past|last|next|previous|first|coming|final|following|recent)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?:(?P<hy>-)|\s+))?(?P<unit>{UNIT}s?)(?P<old>-old)?{E}", read_duration),
-    ("set", rf"{B}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{WDAY})|(?P<n>{NUM})?\s*(?P<unit>{UNIT})s?)|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly)){E}", None),
+    ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|first|coming|final|following|recent|future)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?(?:(?P<hy>-)|\s+))?(?P<unit>{UNIT}s?)(?P<frac2>\s+and\s+a\s+half)?(?P<old>-old)?{E}", read_duration),
+    ("set", rf"{B}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{WDAY})|(?P<n>{NUM})?\s*(?P<unit>{UNIT})s?)|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly)){E}", None),
     ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
     ("season", rf"{B}(?:(?P<rel>last|this|next|this\s+past|the\s+past|the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", read_season),
-    ("reference", rf"{B}(?:now|currently|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|formerly|previously|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)|soon){E}", read_reference),
-    ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow)))?{E}", read_clock),
+    ("reference", rf"{B}(?:now|currently|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)){E}", read_reference),
+    ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow)|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?))?{E}", read_clock),
     ("military", rf"(?<=\bat\s)(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:GMT|hours|hrs|local\s+time|\(\d{{4}}\s+GMT\)))?{E}", read_military),
     ("noon", rf"{B}(?P<w>noon|midday|midnight)(?:\s+(?P<wd>{WDAY}))?{E}", read_noon),
 ]

@@ -98,7 +98,19 @@ def add_months(d: date, n: int) -> date:
 
 
 def part(period: Period, mod: str) -> tuple[date, date]:
-    """First and last day of the early ("start"), "mid" or late ("end") third of `period`."""
+    """First and last day of the early ("start"), "mid" or late ("end") part of `period`.
+
+    Months split into days 1-10, 11-20 and 21 to the end; years into January-April, May-August
+    and September-December; other periods into thirds of their days.
+    """
+    index = {"start": 0, "mid": 1, "end": 2}[mod]
+    if period.grain == "month":
+        first = period.first.replace(day=1 + 10 * index)
+        last = period.first.replace(day=10 * (index + 1)) if index < 2 else period.last
+        return first, last
+    if period.grain == "year":
+        first = period.first.replace(month=1 + 4 * index)
+        return first, add_months(first, 4) - timedelta(days=1)
     lo, hi = MOD_FRACTIONS[mod]
     span = (period.last - period.first).days + 1
     first = period.first + timedelta(days=round(span * lo))

@@ -9,7 +9,7 @@ the text gives part of the date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitrep.times import periods
@@ -19,6 +19,7 @@ from sitrep.times.periods import Period
 # How far an incomplete date ("Aug. 26", "in March") may sit from its anchor: the nearest
 # year's occurrence is taken, so a March article's "December" is the December just past.
 NEAREST_YEARS = (-1, 0, 1)
+PAST_BIAS = 2  # how many times closer a future occurrence must be to win over a past one
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def _period(expr: Expr, anchor: date | None, reference: date | None) -> Period |
 
 def _calendar(expr: Expr, anchor: date | None) -> Period | None:
     grain = expr.grain
+    if expr.year is None and expr.year_shift is not None and anchor is not None:
+        expr = replace(expr, year=anchor.year + expr.year_shift)
     if expr.year is not None:
         month = expr.month or 1
         day = expr.day or 1
@@ -108,7 +111,15 @@ def _choose(options: list[Period], anchor: date, direction: str) -> Period | Non
     if direction == "future":
         ahead = [p for p in options if p.last >= anchor]
         return min(ahead, key=lambda p: p.first) if ahead else None
-    return min(options, key=lambda p: _distance(p, anchor)) if options else None
+    # news reports what happened: an incomplete date is the nearest occurrence, with the past
+    # favoured: a later one wins only when it is several times closer ("Oct. 26" on Oct. 25)
+    past = [p for p in options if p.first <= anchor]
+    ahead = [p for p in options if p.first > anchor]
+    latest = max(past, key=lambda p: p.first, default=None)
+    soonest = min(ahead, key=lambda p: p.first, default=None)
+    if latest is None or soonest is None:
+        return latest or soonest
+    return soonest if _distance(soonest, anchor) * PAST_BIAS < _distance(latest, anchor) else latest
 
 
 def _distance(period: Period, anchor: date) -> int:
@@ -126,7 +137,7 @@ def _weekday(expr: Expr, anchor: date | None) -> Period | None:
         return this if anchor.weekday() >= 3 else periods.shift(this, -1)
     delta = (anchor.weekday() - expr.weekday) % 7
     if expr.direction == "future":
-        ahead = (expr.weekday - anchor.weekday()) % 7 or 7
+        ahead = (expr.weekday - anchor.weekday()) % 7  # "will meet Friday" written on a Friday: that day
         return Period("day", anchor + timedelta(days=ahead))
     if expr.direction == "past" and delta == 0:
         delta = 7  # "last Friday" written on a Friday is a week ago
@@ -139,7 +150,7 @@ def _clock(expr: Expr, anchor: date | None, reference: date | None) -> Resolved:
     if expr.on is not None:
         day = _period(expr.on, anchor, reference)
     else:
-        day = Period("day", reference or anchor) if (reference or anchor) else None
+        day = Period("day", anchor) if anchor else None  # "at noon": the day of writing
     if day is None:
         return Resolved(f"XXXX-XX-XX{hhmm}", "minute", "time", False)
     return Resolved(f"{day.value()}{hhmm}", "minute", "time", True, day, day.first, day.first)

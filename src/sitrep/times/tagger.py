@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sitrep.times.expressions import WEEKDAY, Expr
@@ -15,8 +15,11 @@ from sitrep.times.grammar import MONTHS, find_expressions, with_future
 from sitrep.times.resolve import Resolved, resolve
 
 # Words before a weekday or month name that put it ahead of the publication date
-FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|"
-                         r"due\s+to|set\s+to|is\s+to|are\s+to|until|upcoming|next)\b", re.IGNORECASE)
+FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|"
+                         r"set\s+to|upcoming|as\s+(?:soon|early)\s+as|(?:is|are)\s+(?:to|due)|would|could)\b", re.IGNORECASE)
+# a reporting verb between the cue and the date closes the forward-looking clause: in
+# "will say Friday" the date is ahead, in "will fall, he said Friday" it is not
+CLAUSE_BREAK = re.compile(r"\b(?:said|says|announced|reported|told|added|noted)\b|[;:]", re.IGNORECASE)
 FUTURE_WINDOW = 60  # characters before the expression searched for a future cue: about one clause
 # Only dates at these grains become the reference for "the previous day", "a year earlier"
 REFERENCE_GRAINS = {"day", "week", "month", "quarter", "year"}
@@ -52,27 +55,35 @@ def tag_times(text: str, published: str | None, sentence_starts: list[int] | Non
     """Time expressions of `text`, normalised against the publication date `published`."""
     anchor = parse_anchor(published)
     reference: date | None = anchor
+    reference_grain = "day"
     out: list[TimeMention] = []
     for found in find_expressions(text):
         expr = _with_tense(found.expr, text, found.start, sentence_starts)
+        expr = _at_reference_grain(expr, found.rule, reference_grain)
         res = resolve(expr, anchor, reference)
         out.append(_mention(text, found.start, found.end, expr, res, anchor, reference, found.rule))
-        if res.resolved and res.period is not None and res.period.grain in REFERENCE_GRAINS:
-            if reference is None or not (res.first <= reference <= res.last):
-                reference = res.first if res.period.grain == "day" else _clip(res, reference)
+        # a date the text names becomes the reference; one counted from the reference does not,
+        # so "a year earlier ... a year earlier" does not walk back a year at each mention
+        if res.resolved and res.period is not None and res.period.grain in REFERENCE_GRAINS and expr.frame != "reference":
+            if reference is None or not (res.first <= reference <= res.last) or res.period.grain == "quarter":
+                reference, reference_grain = res.first, res.period.grain
     return out
 
 
-def _clip(res: Resolved, reference: date | None) -> date:
-    """A coarse period as reference: keep the current reference day's position where it fits."""
-    return res.first
+def _at_reference_grain(expr: Expr, rule: str, reference_grain: str) -> Expr:
+    """ "a year earlier" after "the third quarter" is that quarter a year before, not a year."""
+    if rule == "ago" and expr.grain == "year" and reference_grain == "quarter":
+        return replace(expr, grain="quarter", shift=expr.shift * 4, frame="reference")
+    return expr
 
 
 def _with_tense(expr: Expr, text: str, start: int, sentence_starts: list[int] | None) -> Expr:
     if expr.direction != "auto" or not (expr.kind == WEEKDAY or (expr.grain == "month" and expr.year is None and expr.day is None)):
         return expr
     lo = max(start - FUTURE_WINDOW, _sentence_start(start, sentence_starts))
-    return with_future(expr, bool(FUTURE_CUES.search(text, lo, start)))
+    cues = list(FUTURE_CUES.finditer(text, lo, start))
+    future = bool(cues) and not CLAUSE_BREAK.search(text, cues[-1].end(), start)
+    return with_future(expr, future)
 
 
 def _sentence_start(start: int, sentence_starts: list[int] | None) -> int:

@@ -103,7 +103,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[Sentence]) -> Doc:
             morphs.append(row.feats if row.feats != "_" else "")
             lemmas.append(row.lemma if row.lemma != "_" else row.word)
             heads.append(row.head + offset)
-            deps.append(row.deprel)
+            deps.append("ROOT" if row.deprel == "root" else row.deprel)  # spaCy's root label
             starts.append(i == 0)
         if spaces:
             spaces[-1] = True  # sentences are joined by a space when the text keeps none

@@ -93,7 +93,8 @@ TITLES = frozenset(
     col. colonel major maj maj. captain capt capt. sgt sgt. sergeant admiral adm adm.
     commander lieutenant king queen prince princess sheikh emir pope cardinal bishop
     rev rev. reverend father imam ayatollah judge justice chief secretary ambassador
-    spokesman spokeswoman director chairman minister-president former late""".split()
+    spokesman spokeswoman director chairman minister-president madam mme mister dhr
+    commissioner inspector superintendent officer constable detective cabinet""".split()
 )
 LEADING_DROP = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
 
@@ -141,8 +142,10 @@ def strip_span(words: list[str], start: int, end: int, label: str) -> tuple[int,
     while start < end and words[start] in LEADING_DROP:
         start += 1
     if label == "PERSON":
-        while end - start > 1 and words[start].lower() in TITLES:
-            start += 1
+        # "Japanese Foreign Minister Yoshimasa Hayashi" -> the name after the last title
+        titles = [i for i in range(start, end - 1) if words[i].lower() in TITLES]
+        if titles:
+            start = titles[-1] + 1
     while end > start and words[end - 1] in {"'s", "’s", "'", "’", ",", "."}:
         end -= 1
     return start, end
@@ -182,6 +185,18 @@ EXTRA_GPE = frozenset(
      "washington d.c.", "hong kong", "macau", "south sudan", "new york", "new delhi",
      "saudi arabia", "south africa", "moscow", "kyiv", "kiev", "beijing", "tehran"}
 )
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_names() -> frozenset[str]:
+    """Nationality, religion and party words, with the project's demonym table when present."""
+    names = set(DEMONYMS)
+    try:  # the entity stage's table (singular and plural forms of every country's demonym)
+        from sitrep.entities.names import demonyms
+    except ImportError:
+        return frozenset(names)
+    names.update(demonyms())
+    return frozenset(names)
 
 
 def split_place(text: str) -> str:

@@ -21,7 +21,6 @@ from . import corpora, paths
 from .corpora import NerSample
 from .labels import (
     CONLL_MAP,
-    DEMONYMS,
     GUM_ANNOTATES,
     GUM_MAP,
     PER_ORG_PLACE,
@@ -29,6 +28,7 @@ from .labels import (
     RE3D_ANNOTATES,
     RE3D_MAP,
     WNUT_MAP,
+    demonym_names,
     is_name_like,
     split_place,
     strip_span,
@@ -104,23 +104,38 @@ def to_doc(nlp: Language, words: list[str], spaces: list[bool] | None,
 def gum_docs(nlp: Language, split: str) -> Iterator[Doc]:
     """GUM sentences: named person/organization/place mentions, dates and times."""
     for sample in corpora.read_gum(paths.ud_file(paths.GUM_DIR, split)):
-        gold = []
-        for start, end, raw in sample.spans:
-            etype, _, upos = raw.partition("/")
-            label = GUM_MAP.get(etype)
-            if label is None:
-                continue
-            if label == "DATE":
-                label = _gum_time_label(sample.words, start, end, upos)
-                if label is None:
-                    continue
-            elif upos not in NAMED_UPOS:
-                continue
-            span = finish_label(sample.words, start, end, label)
-            if span:
-                gold.append(span)
+        gold = gum_gold_spans(sample)
         spans, missing = harmonise(sample.words, gold, GUM_ANNOTATES, [])
         yield to_doc(nlp, sample.words, sample.spaces, spans, missing)
+
+
+def gum_gold_spans(sample: NerSample) -> list[Span3]:
+    """sitrep entities of a GUM sample: its named mentions and its date / time mentions."""
+    gold = []
+    for start, end, raw in sample.spans:
+        etype, _, upos = raw.partition("/")
+        label = GUM_MAP.get(etype)
+        if label is None:
+            continue
+        if label == "DATE":
+            label = _gum_time_label(sample.words, start, end, upos)
+            if label is None:
+                continue
+        elif upos not in NAMED_UPOS:
+            continue
+        span = finish_label(sample.words, start, end, label)
+        if span:
+            gold.append(span)
+    return longest_first(gold)
+
+
+def longest_first(spans: list[Span3]) -> list[Span3]:
+    """Drop spans overlapping a longer one ("Portsmouth" inside "University of Portsmouth")."""
+    kept: list[Span3] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 def _gum_time_label(words: list[str], start: int, end: int, upos: str) -> str | None:
@@ -172,7 +187,7 @@ def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, s
         missing: list[Span3] = []
         for start, end, raw in sample.spans:
             label = mapping.get(raw)
-            if label == "NORP" and not all(w in DEMONYMS for w in sample.words[start:end]):
+            if label == "NORP" and not " ".join(sample.words[start:end]) in demonym_names():
                 label = None  # CoNLL MISC beyond nationality words is not ours
             if label is None:
                 continue
@@ -182,7 +197,7 @@ def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, s
             words = sample.words[span[0]:span[1]]
             if words[0][:1] in SOCIAL_MARKS:
                 missing.append(span)  # @user and #tag names are not news names
-            elif span[2] in ("GPE", "LOC") and all(w in DEMONYMS for w in words):
+            elif span[2] in ("GPE", "LOC") and " ".join(words) in demonym_names():
                 gold.append((span[0], span[1], "NORP"))  # BTC marks "Nigerians" as LOC
             else:
                 gold.append(span)

@@ -108,3 +108,109 @@ def train_ner(work: Path, seed: int = 0) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     corpus = build_ner_corpus(work)
     return train_pipeline(paths.CONFIG_DIR / "ner.cfg", corpus, work / "ner", seed)
+
+
+def assemble(parser_dir: Path, ner_dir: Path, out: Path = paths.MODEL_DIR) -> Path:
+    """Join the syntax pipeline and the NER into one pipeline and save it, lean.
+
+    The NER keeps its own CNN (its listener is replaced by a copy of its tok2vec), so the
+    two parts stay independent and either can be retrained alone.
+
+    parser_dir (Path): The trained syntax pipeline.
+    ner_dir (Path): The trained NER pipeline.
+    out (Path): Where the assembled pipeline goes (the shipped model by default).
+    RETURNS (Path): ``out``.
+    """
+    nlp = spacy.load(parser_dir)
+    ner_nlp = spacy.load(ner_dir)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta.update(
+        name="en_sitrep",
+        version=_package_version(),
+        description="sitrep's English pipeline: tagger, morphologizer, lemmatizer, parser "
+        "and NER trained from open data (see docs/model-card.md)",
+        license="CC BY-SA 4.0",
+        author="sitrep",
+        sources=[
+            {"name": "UD English EWT", "license": "CC BY-SA 4.0"},
+            {"name": "UD English GUM (open genres)", "license": "CC BY 4.0 / CC BY-SA"},
+            {"name": "re3d (CENTCOM, US State Department, UK Government)", "license": "public domain / OGL v3"},
+            {"name": "WNUT17", "license": "CC BY 4.0"},
+            {"name": "wikigold", "license": "CC BY 4.0"},
+            {"name": "Broad Twitter Corpus", "license": "CC BY 4.0"},
+        ],
+    )
+    nlp.meta["performance"] = {
+        "parser": _read_scores(parser_dir),
+        "ner": _read_scores(ner_dir),
+    }
+    clean_output(out)
+    nlp.to_disk(out)
+    logger.info("assembled %s -> %s", nlp.pipe_names, out)
+    return out
+
+
+def _read_scores(model_dir: Path) -> dict:
+    """The dev scores spaCy stored in a trained model's meta.json."""
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf8"))
+    return {k: v for k, v in meta.get("performance", {}).items() if not isinstance(v, dict)}
+
+
+def _package_version() -> str:
+    """sitrep's version, stamped on the model."""
+    from sitrep import __version__
+
+    return __version__
+
+
+def check_data() -> None:
+    """Fail early, with the fix, when ../shared/data is not there."""
+    from sitrep.errors import Errors, SitrepError
+
+    for folder in (paths.EWT_DIR, paths.GUM_DIR, paths.RE3D_DIR, paths.WNUT_DIR, paths.BTC_DIR):
+        if not folder.is_dir():
+            raise SitrepError(Errors.E301.format(path=folder))
+
+
+def best_model(work: Path, part: str) -> Path:
+    """The best checkpoint of a training run, or E302 when there is none."""
+    from sitrep.errors import Errors, SitrepError
+
+    path = work / part / "model-best"
+    if not (path / "config.cfg").is_file():
+        raise SitrepError(Errors.E302.format(part=part, path=path))
+    return path
+
+
+def evaluate_model(model_dir: Path) -> dict:
+    """Held-out scores of an assembled pipeline: parser on EWT/GUM test, NER on GUM test,
+    WNUT17 test and en_worldwide_newswire_ner (evaluation only, never trained on)."""
+    from sitrep.eval import ner, parse
+
+    nlp = spacy.load(model_dir)
+    scores = {}
+    for name, treebank in (("parse_ewt_test", paths.EWT_DIR), ("parse_gum_test", paths.GUM_DIR)):
+        scores[name] = parse.run(paths.ud_file(treebank, "test"), nlp=nlp)
+    ner_sets = {
+        "ner_gum_test": paths.ud_file(paths.GUM_DIR, "test"),
+        "ner_wnut17_test": paths.WNUT_DIR / "emerging.test.annotated",
+        "ner_newswire": paths.NEWSWIRE_DIR,
+    }
+    ner_nlp = spacy.load(model_dir, exclude=["tagger", "morphologizer", "trainable_lemmatizer", "parser"])
+    for name, data in ner_sets.items():
+        if data.exists():
+            scores[name] = ner.run(data, nlp=ner_nlp)
+            scores[name]["data"] = str(data)
+    return scores
+
+
+def format_scores(scores: dict) -> str:
+    """The reports of every evaluation in ``scores``."""
+    from sitrep.eval import ner, parse
+
+    parts = []
+    for name, metrics in scores.items():
+        metrics.setdefault("data", name)
+        parts.append((parse if name.startswith("parse") else ner).report(metrics))
+    return "\n\n".join(parts)

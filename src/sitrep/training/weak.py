@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import DEMONYMS
+from .labels import demonym_names
 
 Span = tuple[int, int, str]
 
@@ -181,9 +181,23 @@ def numeric_spans(words: list[str]) -> list[Span]:
     return spans
 
 
+MAX_DEMONYM_WORDS = 3  # "South African", "Papua New Guinean"
+
+
 def norp_spans(words: list[str]) -> list[Span]:
-    """NORP spans for nationality, religion and party words ("Afghan", "Sunni")."""
-    return [(i, i + 1, "NORP") for i, word in enumerate(words) if word in DEMONYMS]
+    """NORP spans for nationality, religion and party words ("Afghan", "South African")."""
+    names = demonym_names()
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        for size in range(MAX_DEMONYM_WORDS, 0, -1):
+            if " ".join(words[i:i + size]) in names and i + size <= len(words):
+                spans.append((i, i + size, "NORP"))
+                i += size
+                break
+        else:
+            i += 1
+    return spans
 
 
 def weak_spans(words: list[str]) -> list[Span]:

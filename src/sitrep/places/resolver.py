@@ -32,18 +32,25 @@ KIND_PRIOR = {COUNTRY: 3.0, CONTINENT: 3.0, ADMIN1: 1.5, REGION: 2.5, WATER: 1.5
 CURATED_POP = 1_000_000
 # admin-2 records carry the count of their towns, not people: a town is roughly this many people
 ADMIN2_POP_PER_TOWN = 20_000
-CAPITAL_BONUS = 2.0  # "Kabul", "Washington" alone mean the capital more often than the province or state
+CAPITAL_BONUS = 3.0  # "Kabul", "Washington" alone mean the capital more often than the province or state
 MAIN_NAME_BONUS = 2.0  # alternate names are noisy (airport codes, old names of other towns)
 SUFFIX_MATCH_BONUS = 1.5  # "Rapides Parish", "Kunar province": the suffix says the kind
 # --- context ---
 QUALIFIER_BONUS = 8.0  # "Bangor, Maine": decisive
-COUNTRY_CONTEXT = 4.0  # times the share of the document's other places in the candidate's country
-ADMIN1_CONTEXT = 3.0  # times the share in the candidate's province or state
-NEAR_KM, NEAR_BONUS = 150.0, 2.0  # another place of the document lies this close
+KIND_HINT_BONUS = 3.0  # "Kunar, Nangarhar and Nuristan provinces": the kind is named after the list
+COUNTRY_CONTEXT = 6.0  # times the share of the document's other places in the candidate's country
+ADMIN1_CONTEXT = 6.0  # times the share in the candidate's province or state
+NEAR_KM, NEAR_BONUS = 150.0, 2.0  # another confidently placed town or province lies this close
+REGION_KM, REGION_BONUS = 800.0, 1.0  # ... or any other place of the document lies this close
+CONTEXT_ROUNDS = 2  # re-ranking rounds; a third changes <0.1% of answers
+ANCHOR_CONFIDENCE = 0.7  # places this sure anchor the nearness bonus
+FALLBACK_PENALTY = 2.0  # a candidate found only after dropping words from the name
 MAX_CANDIDATES = 40  # keep the best by prior; enough for "Springfield" (~40 in GeoNames)
 # --- confidence ---
 UNRESOLVED_CONFIDENCE = 0.1
 DEMONYM_CONFIDENCE_CAP = 0.7  # a demonym names a people; the country is an inference
+# an unresolved name takes the document's main country when that many of its places lie there
+FALLBACK_COUNTRY_SHARE = 0.5
 
 SUFFIX_KINDS = {
     "county": {ADMIN2}, "parish": {ADMIN2}, "borough": {ADMIN2, CITY}, "district": {ADMIN2, ADMIN1},
@@ -51,19 +58,32 @@ SUFFIX_KINDS = {
     "valley": {ADMIN1, ADMIN2, REGION, LANDFORM}, "city": {CITY}, "township": {CITY, ADMIN2},
     "town": {CITY}, "village": {CITY},
 }
-US_POSTAL = re.compile(r"[A-Z]{2}")
-METONYMY_VERBS = re.compile(
-    r"\s*(has|have|had|will|would|is|was)?\s*(said|says|say|announced|announces|warned|warns|denied|denies|"
-    r"accused|accuses|insisted|insists|demanded|demands|wants|rejected|rejects|responded|condemned|condemns|"
-    r"agreed|agrees|refused|refuses|claimed|claims|urged|urges|threatened|threatens|signed|signs|approved)\b"
+PLURAL_SUFFIXES = {"provinces": "province", "districts": "district", "counties": "county", "states": "state",
+                   "regions": "region", "parishes": "parish", "valleys": "valley"}
+# "Kunar province", "Kunar, Nangarhar and Nuristan provinces": a kind word after the name or list
+KIND_AFTER = re.compile(
+    r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s+(" + "|".join([*SUFFIX_KINDS, *PLURAL_SUFFIXES]) + r")\b",
+    re.I,
 )
+# words dropped from an unknown name to find what it is part of or near
+LEADING_WORDS = re.compile(r"^(north|south|east|west|northern|southern|eastern|western|central|downtown|greater|"
+                           r"metro|upper|lower|port of|city of|county of|town of|lake|mount)\s+", re.I)
+TRAILING_WORDS = re.compile(r"\s+(river|creek|lake|valley|mountains?|islands?|bay|station|township|colony|heights|"
+                            r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport)$", re.I)
+US_POSTAL = re.compile(r"[A-Z]{2}")
+REPORTING = (r"(said|says|say|announced|announces|warned|warns|denied|denies|accused|accuses|insisted|insists|"
+             r"demanded|demands|wants|rejected|rejects|responded|condemned|condemns|agreed|agrees|refused|refuses|"
+             r"claimed|claims|urged|urges|threatened|threatens|signed|signs|approved|imposed|sanctioned)")
+METONYMY_AFTER = re.compile(r"\s*(has|have|had|will|would|is|was)?\s*" + REPORTING + r"\b")
+METONYMY_BEFORE = re.compile(r"\b" + REPORTING + r"\s+by\s+$")
 
 
 @dataclass
 class Candidate:
     rec: int
     prior: float
-    score: float = 0.0
+    local: float = 0.0  # prior plus what the span's neighbourhood says
+    score: float = 0.0  # local plus document context
     demonym: bool = False
 
 
@@ -79,6 +99,7 @@ class Resolution:
     candidates: list[Candidate] = field(default_factory=list)
     demonym: bool = False
     metonymy: bool = False
+    fallback_country: str | None = None  # alpha-2 guessed from the document for an unknown name
 
 
 class Resolver:
@@ -92,25 +113,44 @@ class Resolver:
         """The gazetteer records a span may name, with their prior scores, best first."""
         raw = text[start:end].strip()
         gaz = self.gaz
-        ap = gaz.ap_states.get(raw.lower())
-        if ap and raw.endswith(".") and ap in gaz.admin1_record:
-            return [Candidate(gaz.admin1_record[ap], prior=10.0)]
-        if US_POSTAL.fullmatch(raw) and text[max(start - 2, 0):start] == ", ":
-            key = f"US.{raw}"
-            if key in gaz.admin1_record:
-                return [Candidate(gaz.admin1_record[key], prior=10.0)]
+        abbreviation = self._state_abbreviation(raw, text[max(start - 2, 0):start])
+        if abbreviation is not None:
+            return [Candidate(abbreviation, prior=10.0)]
         key = normalize(raw)
         found = [Candidate(r, self.prior(r, key)) for r in gaz.names.get(key, ())]
         found += self._suffix_candidates(key)
-        if key in gaz.demonyms and gaz.demonyms[key] in gaz.country_record:
-            found.append(Candidate(gaz.country_record[gaz.demonyms[key]], prior=12.0, demonym=True))
-        if not found and key.endswith(" s"):  # possessive "Kabul's"
-            found = [Candidate(r, self.prior(r, key[:-2])) for r in gaz.names.get(key[:-2], ())]
+        target = gaz.demonyms.get(key)
+        rec = gaz.admin1_record.get(target) if target and "." in target else gaz.country_record.get(target or "")
+        if rec is not None:
+            found.append(Candidate(rec, prior=12.0, demonym=True))
+        if not found:
+            found = self._fallback_candidates(key, raw)
         best: dict[int, Candidate] = {}
         for c in found:
             if c.rec not in best or c.prior > best[c.rec].prior:
                 best[c.rec] = c
         return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDIDATES]
+
+    def _state_abbreviation(self, raw: str, before: str) -> int | None:
+        """"Ky.", "Calif." (AP style), or "KY" right after a comma: the US state's record."""
+        gaz = self.gaz
+        key = gaz.ap_states.get(raw.lower()) if raw.endswith(".") else None
+        if key is None and US_POSTAL.fullmatch(raw) and before == ", ":
+            key = f"US.{raw}"
+        return gaz.admin1_record.get(key) if key else None
+
+    def _fallback_candidates(self, key: str, raw: str) -> list[Candidate]:
+        """An unknown name: try it without a possessive, a direction or a kind word."""
+        tries = []
+        if key.endswith(" s"):  # possessive "Kabul's"
+            tries.append(key[:-2])
+        tries.append(normalize(LEADING_WORDS.sub("", raw)))
+        tries.append(normalize(TRAILING_WORDS.sub("", raw)))
+        out = []
+        for base in tries:
+            if base and base != key:
+                out += [Candidate(r, self.prior(r, base) - FALLBACK_PENALTY) for r in self.gaz.names.get(base, ())]
+        return out
 
     def _suffix_candidates(self, key: str) -> list[Candidate]:
         """"Kunar province" -> the province Kunar; "Cook County" -> the county (kind-restricted)."""
@@ -144,33 +184,44 @@ class Resolver:
         for start, end in spans:
             res = Resolution(start, end, text[start:end])
             res.candidates = self.candidates(text, start, end)
+            for c in res.candidates:
+                c.local = c.prior + self._local_score(text, res, c.rec)
+                c.score = c.local
             results.append(res)
-        for res in results:  # pass 1: priors and qualifiers
-            self._rank(text, res, None)
+        for _ in range(CONTEXT_ROUNDS):
+            context = _Context.from_results(self.gaz, results)
+            for res in results:
+                for c in res.candidates:
+                    c.score = c.local + context.score(c.rec, normalize(res.text))
         context = _Context.from_results(self.gaz, results)
-        for res in results:  # pass 2: with the document's other places
-            self._rank(text, res, context)
+        for res in results:
+            self._decide(text, res, context)
         return results
 
-    def _rank(self, text: str, res: Resolution, context: _Context | None) -> None:
+    def _local_score(self, text: str, res: Resolution, rec: int) -> float:
+        """What the span's own neighbourhood says: a qualifier after it, a kind word."""
+        score = self._qualifier_score(rec, self._qualifiers(text, res.end))
+        hint = KIND_AFTER.match(text, res.end)
+        if hint:
+            word = hint.group(1).lower()
+            if self.gaz.kind[rec] in SUFFIX_KINDS[PLURAL_SUFFIXES.get(word, word)]:
+                score += KIND_HINT_BONUS
+        return score
+
+    def _decide(self, text: str, res: Resolution, context: _Context) -> None:
         if not res.candidates:
             res.rec, res.confidence = None, UNRESOLVED_CONFIDENCE
+            res.fallback_country = context.main_country()
             return
-        qualifiers = self._qualifiers(text, res.end)
-        for c in res.candidates:
-            c.score = c.prior + self._qualifier_score(c.rec, qualifiers)
-            if context is not None:
-                c.score += context.score(c.rec, normalize(res.text))
-        ranked = sorted(res.candidates, key=lambda c: -c.score)
-        top = ranked[0]
-        margin = top.score - ranked[1].score if len(ranked) > 1 else 4.0
-        res.rec = top.rec
-        res.demonym = top.demonym
-        res.confidence = round(1 / (1 + math.exp(-margin)), 3)
+        probs = _softmax([c.score for c in res.candidates])
+        i = max(range(len(probs)), key=probs.__getitem__)
+        top = res.candidates[i]
+        res.rec, res.demonym = top.rec, top.demonym
+        res.confidence = round(probs[i], 3)
         if top.demonym:
             res.confidence = min(res.confidence, DEMONYM_CONFIDENCE_CAP)
-        kind = self.gaz.kind[top.rec]
-        res.metonymy = (kind == COUNTRY or top.rec in self.gaz.capital) and bool(METONYMY_VERBS.match(text[res.end:res.end + 40]))
+        if self.gaz.kind[top.rec] == COUNTRY or top.rec in self.gaz.capital:
+            res.metonymy = bool(METONYMY_AFTER.match(text, res.end) or METONYMY_BEFORE.search(text, max(res.start - 40, 0), res.start))
 
     def _qualifiers(self, text: str, end: int) -> list[int]:
         """Records named right after the span: ", Maine", ", Ky.", ", Afghanistan", " (Maine)"."""
@@ -208,6 +259,8 @@ class Resolver:
         place = Place(id=pid, start=res.start, end=res.end, text=res.text, sentence=sentence,
                       confidence=res.confidence, resolved=res.rec is not None, metonymy=res.metonymy)
         if res.rec is None:
+            if res.fallback_country:
+                place.country = self.gaz.iso3.get(res.fallback_country)
             return place
         gaz, r = self.gaz, res.rec
         place.lat, place.lon = gaz.lat[r], gaz.lon[r]
@@ -223,35 +276,39 @@ class Resolver:
 
 @dataclass
 class _Context:
-    """Where a document's places fall: weights per country and per province, and points."""
+    """Where a document's places fall, as probability mass per country and per province
+    (every candidate weighted by its current probability), and anchor points for nearness."""
 
     gaz: Gazetteer
     countries: Counter
     admin1s: Counter
     by_surface: dict[str, tuple[Counter, Counter]]
-    points: list[tuple[str, float, float]]
+    anchors: list[tuple[str, str, float, float]]  # surface, kind, lat, lon
 
     @classmethod
     def from_results(cls, gaz: Gazetteer, results: list[Resolution]) -> _Context:
         countries, admin1s = Counter(), Counter()
         by_surface: dict[str, tuple[Counter, Counter]] = defaultdict(lambda: (Counter(), Counter()))
-        points = []
+        anchors = []
         for res in results:
-            if res.rec is None:
+            if not res.candidates:
                 continue
             surface = normalize(res.text)
-            w = res.confidence
-            cc, key, kind = gaz.cc[res.rec], gaz.admin1[res.rec], gaz.kind[res.rec]
             own_c, own_a = by_surface[surface]
-            if cc:
-                countries[cc] += w
-                own_c[cc] += w
-            if key and kind != COUNTRY:
-                admin1s[key] += w
-                own_a[key] += w
-            if kind in (CITY, ADMIN2, ADMIN1) and res.confidence >= 0.7:
-                points.append((surface, gaz.lat[res.rec], gaz.lon[res.rec]))
-        return cls(gaz, countries, admin1s, dict(by_surface), points)
+            probs = _softmax([c.score for c in res.candidates])
+            for c, p in zip(res.candidates, probs):
+                cc, key, kind = gaz.cc[c.rec], gaz.admin1[c.rec], gaz.kind[c.rec]
+                if cc:
+                    countries[cc] += p
+                    own_c[cc] += p
+                if key and kind != COUNTRY:
+                    admin1s[key] += p
+                    own_a[key] += p
+            best = max(range(len(probs)), key=probs.__getitem__)
+            if probs[best] >= ANCHOR_CONFIDENCE:
+                r = res.candidates[best].rec
+                anchors.append((surface, gaz.kind[r], gaz.lat[r], gaz.lon[r]))
+        return cls(gaz, countries, admin1s, dict(by_surface), anchors)
 
     def score(self, rec: int, surface: str) -> float:
         """Context bonus of a candidate, leaving out the evidence of its own surface form."""
@@ -260,16 +317,43 @@ class _Context:
         total_c = sum(self.countries.values()) - sum(own_c.values())
         total_a = sum(self.admin1s.values()) - sum(own_a.values())
         bonus = 0.0
-        if total_c > 0 and gaz.cc[rec]:
-            bonus += COUNTRY_CONTEXT * (self.countries[gaz.cc[rec]] - own_c[gaz.cc[rec]]) / total_c
+        cc = gaz.cc[rec]
+        if total_c > 1e-9 and cc:
+            bonus += COUNTRY_CONTEXT * (self.countries[cc] - own_c[cc]) / total_c
         key = gaz.admin1[rec]
-        if total_a > 0 and key and gaz.kind[rec] != COUNTRY:
+        if total_a > 1e-9 and key and gaz.kind[rec] != COUNTRY:
             bonus += ADMIN1_CONTEXT * (self.admin1s[key] - own_a[key]) / total_a
-        if gaz.kind[rec] in (CITY, ADMIN2):
-            lat, lon = gaz.lat[rec], gaz.lon[rec]
-            if any(s != surface and haversine_km(lat, lon, a, b) < NEAR_KM for s, a, b in self.points):
-                bonus += NEAR_BONUS
+        if gaz.kind[rec] in (CITY, ADMIN2, ADMIN1, LANDFORM, WATER):
+            bonus += self._nearness(rec, surface)
         return bonus
+
+    def _nearness(self, rec: int, surface: str) -> float:
+        lat, lon = self.gaz.lat[rec], self.gaz.lon[rec]
+        best = 0.0
+        for s, kind, a, b in self.anchors:
+            if s == surface:
+                continue
+            d = haversine_km(lat, lon, a, b)
+            if d < NEAR_KM and kind in (CITY, ADMIN2, ADMIN1):
+                return NEAR_BONUS
+            if d < REGION_KM:
+                best = REGION_BONUS
+        return best
+
+    def main_country(self) -> str | None:
+        """The country holding at least FALLBACK_COUNTRY_SHARE of the document's place mass."""
+        total = sum(self.countries.values())
+        if not total:
+            return None
+        cc, mass = self.countries.most_common(1)[0]
+        return cc if mass / total >= FALLBACK_COUNTRY_SHARE else None
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

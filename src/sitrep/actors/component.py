@@ -1,0 +1,198 @@
+"""Stage `sitrep_actors`: actor mentions linked to the knowledge base, or kept as new actors.
+
+Each distinct actor of the article becomes one `sitrep.document.Actor` in `doc._.actors`
+(ids a1, a2, ... in order of first mention) with all its mentions. An actor is a KB entry and
+a status: "former Afghan soldiers" (AFG-MIL, former) is not the Afghan army of today.
+Definite descriptions ("the group", "the terror group") take the nearest compatible actor
+before them; unknown actors are kept with a guessed sector, never dropped. See docs/actors.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.actors.kb import ActorKB, fold, load_kb
+from sitrep.actors.matching import ActorMatcher, Candidate
+from sitrep.actors.sectors import DETERMINERS, STATUS_WORDS
+from sitrep.document import Actor, Mention
+from sitrep.pipeline.doc import next_id, sentence_index
+
+# A description ("the group") looks this many sentences back for its antecedent; further back
+# the nearest compatible actor is too often a different one.
+MAX_ANAPHOR_SENTENCES = 3
+# Confidence of a resolved description: high when the antecedent is in the same or the
+# previous sentence, lower each sentence further.
+ANAPHOR_CONFIDENCE = 0.7
+ANAPHOR_DECAY = 0.1
+# An unresolved description is kept as a new actor, but one we know little about.
+UNRESOLVED_CONFIDENCE = 0.3
+# "the two groups", "the groups": the two nearest distinct actors (a pair is by far the commonest
+# plural antecedent in news: "fighting between the two").
+PLURAL_ANTECEDENTS = 2
+
+
+class ActorLinker:
+    """Fills `doc._.actors`.
+
+    Config: `extra_kb` (list of YAML/CSV files extending the knowledge base),
+    `resolve_descriptions` (link "the group" to an antecedent), `keep_generic` (keep actors
+    named only by a noun such as "civilians").
+    """
+
+    DEFAULT_CONFIG = {"extra_kb": [], "resolve_descriptions": True, "keep_generic": True}
+
+    def __init__(self, nlp: Language, name: str, *, extra_kb: list[str] | None = None,
+                 resolve_descriptions: bool = True, keep_generic: bool = True):
+        self.name = name
+        self.kb: ActorKB = load_kb(extra_kb or [])
+        self.matcher = ActorMatcher(nlp, self.kb)
+        self.resolve_descriptions = resolve_descriptions
+        self.keep_generic = keep_generic
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.actors is None:
+            doc._.actors = []
+        cands = self.matcher.candidates(doc)
+        if self.resolve_descriptions:
+            cands = resolve_anaphors(doc, cands)
+        if not self.keep_generic:
+            cands = [c for c in cands if c.kind != "generic"]
+        link_persons(cands)
+        doc._.actors.extend(build_actors(doc, cands, start=len(doc._.actors)))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def resolve_anaphors(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Give each description ("the group") the nearest compatible named actor before it; a plural
+    one ("the two groups") the two nearest distinct ones. Returns the candidates, where a plural
+    description has become one candidate per antecedent."""
+    out: list[Candidate] = []
+    for k, cand in enumerate(cands):
+        if cand.kind != "anaphor":
+            out.append(cand)
+            continue
+        wanted = PLURAL_ANTECEDENTS if cand.extra.get("plural") else 1
+        found = _antecedents(doc, cands[:k], cand, wanted)
+        if not found:
+            cand.confidence = UNRESOLVED_CONFIDENCE
+            if not cand.extra.get("plural"):
+                out.append(cand)  # kept as a new actor; "the groups" alone names no one
+            continue
+        for prev, distance in found:
+            out.append(_resolved(cand, prev, distance))
+    return out
+
+
+def _antecedents(doc: Doc, before: list[Candidate], cand: Candidate, wanted: int) -> list[tuple[Candidate, int]]:
+    here = _sentence(doc, cand.start)
+    found: list[tuple[Candidate, int]] = []
+    seen: set = set()
+    for prev in reversed(before):
+        distance = here - _sentence(doc, prev.start)
+        if distance > MAX_ANAPHOR_SENTENCES:
+            break
+        key = _actor_key(prev)
+        if key in seen or not _compatible(cand, prev):
+            continue
+        seen.add(key)
+        found.append((prev, distance))
+        if len(found) == wanted:
+            return found
+    return found if wanted == 1 else []
+
+
+def _resolved(cand: Candidate, prev: Candidate, distance: int) -> Candidate:
+    new = replace(cand, kind="resolved", entry=prev.entry, name=prev.name, extra=dict(cand.extra))
+    new.extra["antecedent"] = prev
+    new.sector = prev.entry.sector if prev.entry else prev.sector
+    new.country = prev.entry.country if prev.entry else prev.country
+    new.status = cand.status or prev.status
+    new.confidence = max(ANAPHOR_CONFIDENCE - ANAPHOR_DECAY * max(distance - 1, 0), UNRESOLVED_CONFIDENCE)
+    return new
+
+
+def _compatible(anaphor: Candidate, prev: Candidate) -> bool:
+    if prev.kind not in ("kb", "entity", "resolved"):
+        return False
+    sector = prev.entry.sector if prev.entry else prev.sector
+    if sector not in anaphor.compatible:
+        return False
+    tags = prev.entry.tags if prev.entry else frozenset()
+    return anaphor.tags <= tags if prev.entry else not anaphor.tags
+
+
+def link_persons(cands: list[Candidate]) -> None:
+    """"Nabil" after "Rahmatullah Nabil" is the same person: share the full name."""
+    full: dict[str, Candidate] = {}
+    for cand in cands:
+        if cand.kind != "person" or not cand.name:
+            continue
+        parts = cand.name.split()
+        if len(parts) == 1 and parts[0] in full:
+            first = full[parts[0]]
+            cand.name, cand.sector, cand.country = first.name, first.sector, first.country
+            cand.status = cand.status or first.status
+        elif len(parts) > 1:
+            full.setdefault(parts[-1], cand)
+
+
+def build_actors(doc: Doc, cands: list[Candidate], start: int = 0) -> list[Actor]:
+    """One Actor per distinct (KB entry or name, status), mentions in text order."""
+    actors: dict[tuple, Actor] = {}
+    placeholder: list[Actor] = [None] * start  # type: ignore[list-item]  # ids continue after existing actors
+    for cand in cands:
+        key = _actor_key(cand)
+        span = doc[cand.start:cand.end]
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text,
+                          sentence=sentence_index(doc, span.start_char), confidence=round(cand.confidence, 3))
+        actor = actors.get(key)
+        if actor is None:
+            actor = _new_actor(next_id(placeholder + list(actors.values()), "a"), cand)
+            actors[key] = actor
+        actor.mentions.append(mention)
+        if span.text not in actor.aliases and span.text != actor.name:
+            actor.aliases.append(span.text)
+        actor.confidence = max(actor.confidence, cand.confidence)
+    return list(actors.values())
+
+
+def _actor_key(cand: Candidate) -> tuple:
+    if cand.entry is not None:
+        return ("kb", cand.entry.id, cand.status)
+    if cand.kind == "person":
+        return ("person", cand.name, cand.status)
+    # generic actors: one per sector, country and status ("former Afghan soldiers"), or per
+    # name when no country qualifies them ("civilians", "militants")
+    if cand.country:
+        return ("generic", cand.sector, cand.country, cand.status)
+    return ("new", fold(_bare_name(cand.name or "")), cand.sector, cand.status)
+
+
+def _new_actor(actor_id: str, cand: Candidate) -> Actor:
+    entry = cand.entry
+    if entry is not None:
+        return Actor(id=actor_id, name=entry.name, aliases=list(entry.aliases), sector=entry.sector,
+                     country=entry.country, status=cand.status, kb_id=entry.id, confidence=cand.confidence)
+    name = _bare_name(cand.name or "")
+    return Actor(id=actor_id, name=name, sector=cand.sector, country=cand.country, status=cand.status,
+                 kb_id=None, confidence=cand.confidence)
+
+
+def _bare_name(text: str) -> str:
+    """"the former militants" -> "militants": the name without determiners and status words."""
+    words = text.split()
+    while words and (words[0].lower() in DETERMINERS or words[0].lower() in STATUS_WORDS):
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def _sentence(doc: Doc, token_i: int) -> int:
+    return sentence_index(doc, doc[token_i].idx)

@@ -1,0 +1,555 @@
+"""Finding actor mentions in a Doc: knowledge-base aliases, state actors ("Afghan soldiers"),
+generic actor nouns ("militants"), definite descriptions ("the group") and named entities.
+
+`ActorMatcher.candidates(doc)` returns non-overlapping `Candidate`s in text order; the linker
+(`sitrep.actors.component`) resolves descriptions and groups candidates into actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.kb import ActorKB, KBEntry
+from sitrep.actors.sectors import (
+    ANAPHORIC_NOUNS,
+    COORDINATION_WORDS,
+    MAX_COORDINATION_ADJECTIVES,
+    QUALIFIED_ONLY,
+    DESCRIPTOR_TAGS,
+    DETERMINERS,
+    MEMBER_NOUNS,
+    SECTOR_NOUNS,
+    STATE_SECTORS,
+    STATUS_WORDS,
+    TITLE_SECTORS,
+)
+from sitrep.entities.names import country_names, demonyms
+
+# How far a country may stand from the noun it qualifies: "Afghanistan's U.S.-trained elite
+# intelligence service" has three modifiers between them; more is rarely one noun phrase.
+MAX_MODIFIERS = 3
+# How far before a mention a status word may stand: "some former members of ..." is handled by
+# the member rule; "former U.S.-trained Afghan soldiers" has two tokens in between.
+MAX_STATUS_DISTANCE = 3
+# Confidence of each kind of mention, from how often that kind names the right actor.
+CONFIDENCE = {
+    "kb": 0.95,  # an exact alias of a curated entry
+    "kb_short": 0.8,  # an acronym of up to 3 letters (IS, UN, AP): more often something else
+    "state": 0.85,  # a country with a sector noun: "Afghan soldiers"
+    "country": 0.75,  # a country name standing for its state: "Pakistan accused India"
+    "generic": 0.6,  # "militants", "civilians"
+    "entity": 0.6,  # a named entity the KB does not know
+    "anaphor": 0.5,  # "the group" before resolution
+}
+# How far back a list of places is walked to find its preposition: "in Iraq, Syria and Libya".
+MAX_LIST_WALK = 6
+LOCATIVE_PREPOSITIONS = {
+    "in", "at", "near", "into", "inside", "within", "across", "throughout", "to", "from",
+    "around", "outside", "toward", "towards", "through", "over", "via", "of", "including",
+    "like", "across", "between", "against",
+}
+# Words that end a noun phrase between a country and its noun ("Afghan and Pakistani troops"
+# is handled by coordination, not by skipping "and").
+PHRASE_BREAKS = {
+    "and", "or", "but", "to", "the", "a", "an", "of", "in", "on", "for", "with", "by", "from",
+    "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    "said", "says", "as", "at", "its", "their", "his", "her", "not", "than", "also",
+}
+# "US-trained forces" are not US forces: a country before these participles only modifies.
+MODIFYING_PARTICIPLES = {
+    "trained", "backed", "led", "funded", "supported", "armed", "allied", "aligned", "based",
+    "made", "sponsored", "brokered", "installed", "controlled", "held", "occupied", "owned",
+}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+# After a capital these make it the government acting: "Moscow said", "Washington denied".
+AGENTIVE_VERBS = {
+    "said", "says", "has", "have", "had", "will", "would", "is", "was", "denied", "denies",
+    "accused", "accuses", "warned", "warns", "announced", "rejected", "condemned", "called",
+    "wants", "demanded", "insisted", "responded", "claimed", "urged", "sent", "imposed", "agreed",
+}
+COORDINATORS = {"and", "or", "&", "as well as"}
+# Sector nouns that, right after a named actor, name its people: "Taliban fighters".
+MEMBER_SECTORS = {"rebels", "militia", "military", "police", "intelligence", "government"}
+SINGULAR_S = {"rebels"}  # never mind: "the rebels" is plural but one actor in practice
+# A person's title stands within this many tokens before the name ("senior Pentagon official X").
+MAX_TITLE_TOKENS = 4
+# An apposition after a name is at most this long: ", former head of Afghanistan's spy agency".
+MAX_APPOSITION_TOKENS = 10
+ORG_KINDS = ("kb", "state", "country", "entity")
+ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+ORG_SECTOR_WORDS: dict[str, str] = {
+    "army": "military", "forces": "military", "brigade": "military", "battalion": "military",
+    "regiment": "military", "division": "military", "navy": "military", "command": "military",
+    "police": "police", "gendarmerie": "police", "intelligence": "intelligence",
+    "ministry": "government", "government": "government", "council": "government",
+    "department": "government", "office": "government", "agency": "government",
+    "commission": "government", "parliament": "legislature", "assembly": "legislature",
+    "court": "judiciary", "party": "party", "front": "rebels", "liberation": "rebels",
+    "movement": "rebels", "militia": "militia", "brigades": "rebels", "mujahideen": "rebels",
+    "jihad": "rebels", "news": "media", "times": "media", "post": "media", "journal": "media",
+    "tv": "media", "radio": "media", "agency's": "media", "university": "education",
+    "school": "education", "church": "religious", "mosque": "religious", "bank": "business",
+    "company": "business", "corporation": "business", "group": "business", "inc": "business",
+    "ltd": "business", "foundation": "ngo", "watch": "ngo", "federation": "ngo", "union": "labour",
+    "hospital": "health", "red": "ngo", "relief": "ngo", "aid": "ngo", "rights": "ngo",
+}
+
+
+@dataclass
+class Candidate:
+    """One actor mention before linking: a token span and what it may denote."""
+
+    start: int  # token indices into the Doc
+    end: int
+    kind: str  # kb, state, country, generic, anaphor, entity, person
+    entry: KBEntry | None = None
+    sector: str | None = None
+    country: str | None = None
+    status: str | None = None
+    name: str | None = None  # for actors the KB does not know
+    confidence: float = 0.6
+    compatible: tuple[str, ...] = ()  # anaphors: the sectors their antecedent may have
+    tags: frozenset[str] = frozenset()  # anaphors: "the terror group" needs the tag terrorist
+    modifier: bool = False  # the mention qualifies another noun: "IS leader", "ISIS's ranks"
+    org: Candidate | None = None  # persons: the organisation named with their title
+    priority: int = 0  # between equally long spans: higher wins
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class ActorMatcher:
+    """Phrase matchers over the KB's aliases, countries, demonyms and sector nouns."""
+
+    def __init__(self, nlp: Language, kb: ActorKB):
+        self.kb = kb
+        self.named = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.demonym_iso3: dict[str, str | None] = demonyms()
+        self.country_names = set(country_names())
+        for entry in kb:
+            patterns = _alias_docs(nlp, entry.names)
+            if patterns:
+                self.named.add(entry.id, patterns)
+        self.demonyms.add("DEMONYM", list(nlp.tokenizer.pipe(self.demonym_iso3)))
+        for noun, sector in SECTOR_NOUNS.items():
+            self.nouns.add(sector, [nlp.make_doc(noun)])
+        self.vocab = nlp.vocab
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Actor mentions of `doc`, non-overlapping, in text order."""
+        nouns = self._noun_spans(doc)
+        matches = self.named(doc)
+        # tokens of named actors other than countries: no state phrase runs across them
+        named_tokens = {i for _, s, e in matches for i in range(s, e) if doc[s:e].text not in self.country_names}
+        found: list[Candidate] = []
+        found += self._named(doc, matches, nouns, named_tokens)
+        found += self._demonyms(doc, nouns, named_tokens)
+        found += self._generic(doc, nouns)
+        found += self._entities(doc)
+        for cand in found:
+            _extend_members(doc, cand)
+            _extend_member_noun(doc, cand, nouns)
+        chosen = _non_overlapping(found)
+        for cand in chosen:
+            _set_status(doc, cand)
+            cand.modifier = _is_modifier(doc, cand)
+        _distribute_coordination(doc, chosen, self.kb)
+        _attach_titles(doc, chosen)
+        return chosen
+
+    # --- matchers ---------------------------------------------------------------------------
+
+
+    def _noun_spans(self, doc: Doc) -> dict[int, tuple[int, str]]:
+        """Start token -> (end, sector) of the longest sector noun starting there."""
+        spans: dict[int, tuple[int, str]] = {}
+        for match_id, start, end in self.nouns(doc):
+            if start not in spans or end > spans[start][0]:
+                spans[start] = (end, self.vocab.strings[match_id])
+        return spans
+
+    def _named(self, doc: Doc, matches: list[tuple[int, int, int]], nouns: dict[int, tuple[int, str]],
+               named_tokens: set[int]) -> list[Candidate]:
+        out = []
+        for match_id, start, end in matches:
+            entry = self.kb.get(self.vocab.strings[match_id])
+            if entry is None:
+                continue
+            text = doc[start:end].text
+            is_country = entry.type == "state" and entry.id == entry.country
+            if is_country:
+                combined = self._state_phrase(doc, start, end, entry.country, nouns, named_tokens)
+                if combined is not None:
+                    out.append(combined)
+                    continue
+            if text in entry.places and not self._acts_as_state(doc, start, end, text):
+                continue  # "in Washington", "from Afghanistan": a place, not an actor
+            if is_country:
+                out.append(Candidate(start, end, "country", entry=entry, confidence=CONFIDENCE["country"], priority=2))
+                continue
+            short = len(text) <= 3 and text.isupper()
+            out.append(Candidate(start, end, "kb", entry=entry, priority=3,
+                                 confidence=CONFIDENCE["kb_short" if short else "kb"]))
+        return out
+
+    def _acts_as_state(self, doc: Doc, start: int, end: int, text: str) -> bool:
+        """Whether a place name stands for its state here: "Pakistan accused India" but not
+        "in Pakistan"; a capital only where it acts: "Washington denied", "by Moscow"."""
+        if _before_modifying_participle(doc, end) or _after_locative(doc, start):
+            return False
+        if text in self.country_names:
+            return True
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before == "by" or after in AGENTIVE_VERBS or after in POSSESSIVES
+
+    def _demonyms(self, doc: Doc, nouns: dict[int, tuple[int, str]], named_tokens: set[int]) -> list[Candidate]:
+        out = []
+        for _, start, end in self.demonyms(doc):
+            iso3 = self.demonym_iso3.get(doc[start:end].text)
+            combined = self._state_phrase(doc, start, end, iso3, nouns, named_tokens)
+            if combined is not None:
+                out.append(combined)
+            elif iso3 and doc[end - 1].text.endswith("s") and not _followed_by_noun(doc, end):
+                # "Afghans", "the Palestinians": the people of a country
+                out.append(Candidate(start, end, "generic", sector="civilians", country=iso3,
+                                     name=doc[start:end].text, confidence=CONFIDENCE["generic"]))
+        return out
+
+    def _state_phrase(self, doc: Doc, start: int, end: int, iso3: str | None,
+                      nouns: dict[int, tuple[int, str]], named_tokens: set[int]) -> Candidate | None:
+        """"Afghan soldiers", "Afghanistan's spy agency", "the government of Afghanistan"."""
+        if _before_modifying_participle(doc, end):
+            return None
+        i = end
+        if i < len(doc) and doc[i].text in POSSESSIVES:
+            i += 1
+        for _ in range(MAX_MODIFIERS + 1):
+            if i >= len(doc):
+                break
+            if i in named_tokens:
+                break  # "Pakistani Taliban fighters": the noun belongs to the named actor
+            if i in nouns:
+                noun_end, sector = nouns[i]
+                return self._state_candidate(doc, start, noun_end, iso3, sector)
+            if not _modifier_token(doc[i]):
+                break
+            i += 1
+        # "the government of Afghanistan", "the army of Pakistan"
+        j = start - 1
+        if j >= 1 and doc[j].lower_ == "of":
+            for noun_start in range(max(j - 3, 0), j):
+                if noun_start in nouns and nouns[noun_start][0] == j:
+                    return self._state_candidate(doc, noun_start, end, iso3, nouns[noun_start][1])
+        return None
+
+    def _state_candidate(self, doc: Doc, start: int, end: int, iso3: str | None, sector: str) -> Candidate:
+        entry = self.kb.state_entry(iso3, sector) if iso3 else None
+        if entry is not None:
+            return Candidate(start, end, "state", entry=entry, confidence=CONFIDENCE["state"], priority=2)
+        return Candidate(start, end, "generic", sector=sector, country=iso3, name=doc[start:end].text,
+                         confidence=CONFIDENCE["generic"], priority=1)
+
+    def _generic(self, doc: Doc, nouns: dict[int, tuple[int, str]]) -> list[Candidate]:
+        out = []
+        for start, (end, sector) in nouns.items():
+            if end < len(doc) and doc[end].text in {"-", "–"}:
+                continue  # "intelligence-gathering": a modifier, not an actor
+            head = doc[end - 1].lower_
+            det, descriptor = _determiner_and_descriptor(doc, start)
+            descriptor = descriptor or next((t.lower_ for t in doc[start:end - 1] if t.lower_ in DESCRIPTOR_TAGS), None)
+            if det is not None and head in ANAPHORIC_NOUNS:
+                out.append(self._anaphor(doc, det, end, head, descriptor, sector))
+                continue
+            if doc[start:end].text.lower() in QUALIFIED_ONLY:
+                continue
+            out.append(Candidate(start, end, "generic", sector=sector, name=doc[start:end].text,
+                                 confidence=CONFIDENCE["generic"]))
+        # "the group", "the organisation": collective nouns that name no sector by themselves
+        for token in doc:
+            head = token.lower_
+            if head in ANAPHORIC_NOUNS and token.i not in nouns and not _inside(nouns, token.i):
+                det, descriptor = _determiner_and_descriptor(doc, token.i)
+                if det is not None:
+                    out.append(self._anaphor(doc, det, token.i + 1, head, descriptor, ANAPHORIC_NOUNS[head][0]))
+        return out
+
+    def _anaphor(self, doc: Doc, start: int, end: int, head: str, descriptor: str | None, sector: str) -> Candidate:
+        tags = frozenset({DESCRIPTOR_TAGS[descriptor]}) if descriptor else frozenset()
+        cand = Candidate(start, end, "anaphor", sector=sector, compatible=ANAPHORIC_NOUNS[head], tags=tags,
+                         name=doc[start:end].text, confidence=CONFIDENCE["anaphor"])
+        # "the groups", "the two jihadist groups": several antecedents
+        cand.extra["plural"] = head.endswith("s") and head not in SINGULAR_S or any(
+            t.lower_ in ("two", "both") for t in doc[start:end])
+        return cand
+
+    def _entities(self, doc: Doc) -> list[Candidate]:
+        out = []
+        places = {(p.start, p.end) for p in (doc._.places or []) if getattr(p, "resolved", False) and not getattr(p, "metonymy", False)}
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            if (ent.start_char, ent.end_char) in places:
+                continue  # a place the NER took for a name: the places stage resolved it
+            entry = self.kb.lookup(ent.text)
+            if entry is not None and entry.type == "state" and entry.places:
+                continue  # country and capital names: the named matcher decides, with context
+            if entry is not None:
+                out.append(Candidate(ent.start, ent.end, "kb", entry=entry, confidence=CONFIDENCE["kb"], priority=1))
+            elif ent.label_ == "PERSON":
+                out.append(Candidate(ent.start, ent.end, "person", name=ent.text, confidence=CONFIDENCE["entity"]))
+            elif ent.label_ == "ORG":
+                out.append(Candidate(ent.start, ent.end, "entity", name=ent.text, sector=guess_org_sector(ent),
+                                     confidence=CONFIDENCE["entity"]))
+            elif ent.label_ == "NORP" and ent.text not in self.demonym_iso3 and not _followed_by_noun(doc, ent.end):
+                out.append(Candidate(ent.start, ent.end, "entity", name=ent.text, sector="civilians",
+                                     confidence=CONFIDENCE["entity"]))
+        return out
+
+
+def guess_org_sector(span: Span) -> str | None:
+    """A sector for an organisation the KB does not know, from words of its name."""
+    for token in reversed(span):
+        sector = ORG_SECTOR_WORDS.get(token.lower_)
+        if sector:
+            return sector
+    return None
+
+
+# --- span rules ------------------------------------------------------------------------------
+
+
+def _alias_docs(nlp: Language, names: tuple[str, ...]) -> list[Doc]:
+    """Pattern docs of a KB entry's names, with the "Al-"/"al-" spelling variants news uses."""
+    variants: list[str] = []
+    for name in names:
+        variants.append(name)
+        if name.startswith("al-"):
+            variants.append("Al-" + name[3:])
+        elif name.startswith("Al-"):
+            variants.append("al-" + name[3:])
+    return list(nlp.tokenizer.pipe(dict.fromkeys(v for v in variants if v.strip())))
+
+
+def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Longest spans first, then the higher priority; drop whatever overlaps a chosen one."""
+    taken: set[int] = set()
+    chosen = []
+    for cand in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if any(i in taken for i in range(cand.start, cand.end)):
+            continue
+        taken.update(range(cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """Whether a name follows "in", "from", ... directly or through a list ("in Iraq and Syria")."""
+    j = start - 1
+    for _ in range(MAX_LIST_WALK):
+        if j < 0:
+            return False
+        word = doc[j]
+        if word.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        if not (word.lower_ in DETERMINERS or word.lower_ in ("and", "or", ",") or word.is_title):
+            return False
+        j -= 1
+    return False
+
+
+def _before_modifying_participle(doc: Doc, end: int) -> bool:
+    """"US-trained", "Iran-backed": the country modifies a participle, it is not the actor."""
+    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc):
+        return doc[end + 1].lower_ in MODIFYING_PARTICIPLES
+    return end < len(doc) and doc[end].lower_.lstrip("-") in MODIFYING_PARTICIPLES and doc[end].text.startswith("-")
+
+
+def _modifier_token(token: Token) -> bool:
+    """Whether a token may stand between a country and its noun ("U.S.-trained", "elite")."""
+    if token.lower_ in PHRASE_BREAKS or token.like_num:
+        return False
+    if token.pos_:
+        return token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN" or token.text in {"-", "–"}
+    if token.is_punct:
+        return token.text in {"-", "–"}
+    if "-" not in token.text and token.lower_.endswith(("ed", "ing")):
+        return False  # untagged: "joined", "fighting" are likelier verbs than modifiers
+    return any(ch.isalpha() for ch in token.text)
+
+
+def _followed_by_noun(doc: Doc, end: int) -> bool:
+    """Whether a word follows that the demonym qualifies ("Afghan republic"), not a break."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.pos_:
+        return nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+    return nxt.is_alpha and nxt.lower_ not in PHRASE_BREAKS and not nxt.is_stop
+
+
+def _determiner_and_descriptor(doc: Doc, start: int) -> tuple[int | None, str | None]:
+    """Start of "the [terror] group" and its descriptor, or (None, None) without a determiner."""
+    descriptor = None
+    i = start - 1
+    for _ in range(2):  # "the terror group", "the Islamist militant group"
+        if i < 0:
+            return None, None
+        word = doc[i].lower_
+        if word in DETERMINERS:
+            return i, descriptor
+        if doc[i].is_punct or doc[i].is_digit:
+            return None, None
+        if not doc[i].is_lower:
+            return None, None  # "the Afghan army", "the ISIS ranks": a name, not a description
+        if word in DESCRIPTOR_TAGS and descriptor is None:
+            descriptor = word
+        i -= 1
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        return i, descriptor
+    return None, None
+
+
+def _inside(nouns: dict[int, tuple[int, str]], i: int) -> bool:
+    return any(s <= i < e for s, (e, _) in nouns.items())
+
+
+def _extend_members(doc: Doc, cand: Candidate) -> None:
+    """"[former] members of [the] NDS": the mention takes in the member phrase."""
+    if cand.kind in ("anaphor", "person"):
+        return
+    i = cand.start - 1
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    if i >= 1 and doc[i].lower_ in ("of", "from") and doc[i - 1].lower_ in MEMBER_NOUNS:
+        cand.extra["member_noun"] = doc[i - 1].lower_
+        cand.start = i - 1
+
+
+def _extend_member_noun(doc: Doc, cand: Candidate, nouns: dict[int, tuple[int, str]]) -> None:
+    """"Taliban fighters", "Hamas leaders", "Pentagon officials": a named actor's people."""
+    if cand.kind != "kb" or cand.end not in nouns:
+        return
+    noun_end, sector = nouns[cand.end]
+    if sector in MEMBER_SECTORS or doc[cand.end:noun_end].text.lower() in MEMBER_NOUNS:
+        cand.extra["member_noun"] = doc[cand.end:noun_end].text.lower()
+        cand.end = noun_end
+
+
+def _set_status(doc: Doc, cand: Candidate) -> None:
+    """Status from a word shortly before the mention: "former Afghan soldiers", "ex-rebels"."""
+    first = doc[cand.start]
+    if first.lower_.startswith("ex-"):
+        cand.status = "former"
+        return
+    for i in range(cand.start - 1, max(cand.start - 1 - MAX_STATUS_DISTANCE, -1), -1):
+        token = doc[i]
+        if token.is_punct and token.text not in {"-", "–"}:
+            break
+        status = STATUS_WORDS.get(token.lower_)
+        if status:
+            cand.status = status
+            cand.extra["status_token"] = i
+            if i == cand.start - 1 or all(doc[k].lower_ in DETERMINERS for k in range(i + 1, cand.start)):
+                cand.start = i  # the status word is part of the mention
+            return
+        if token.lower_ in PHRASE_BREAKS and token.lower_ not in DETERMINERS:
+            break
+    for i in range(cand.start, cand.end):  # "the ousted Afghanistan government"
+        status = STATUS_WORDS.get(doc[i].lower_)
+        if status:
+            cand.status = status
+            return
+
+
+def _is_modifier(doc: Doc, cand: Candidate) -> bool:
+    """"IS leader", "ISIS's ranks": the actor qualifies a following noun."""
+    if cand.end >= len(doc):
+        return False
+    nxt = doc[cand.end]
+    return nxt.text in POSSESSIVES or nxt.lower_ in MEMBER_NOUNS or nxt.lower_ in TITLE_SECTORS or nxt.lower_ == "statements"
+
+
+def _distribute_coordination(doc: Doc, cands: list[Candidate], kb: ActorKB) -> None:
+    """"former Afghan soldiers and police personnel": the second noun shares country and status."""
+    for left, right in zip(cands, cands[1:]):
+        if right.kind != "generic" or right.country is not None:
+            continue
+        if not coordinated(doc, left.end, right.start):
+            continue
+        country = left.entry.country if left.entry else left.country
+        if country is None or (left.entry is not None and left.entry.type not in ("state", "agency")):
+            continue
+        right.country = country
+        right.status = right.status or left.status
+        right.confidence = min(right.confidence, CONFIDENCE["generic"])
+        right.extra["coordinated_with"] = left
+        entry = kb.state_entry(country, right.sector) if right.sector in STATE_SECTORS else None
+        if entry is not None:
+            right.kind, right.entry = "state", entry
+
+
+def _attach_titles(doc: Doc, cands: list[Candidate]) -> None:
+    """A person's sector, country and status from their title: "IS leader Abu Bakr al-Baghdadi",
+    "Rahmatullah Nabil, former head of Afghanistan's spy agency"."""
+    for k, cand in enumerate(cands):
+        if cand.kind != "person":
+            continue
+        before = cands[k - 1] if k > 0 else None
+        window = [t.lower_ for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.start] if not t.is_punct]
+        if before is not None and cand.start - before.end <= 3 and before.kind in ORG_KINDS:
+            cand.org = before
+        apposition = _apposition(doc, cand.end)
+        if apposition is not None:
+            window += [t.lower_ for t in apposition]
+            inside = [c for c in cands[k + 1:] if c.start < apposition.end and c.kind in ORG_KINDS]
+            cand.org = cand.org or (inside[0] if inside else None)
+            if any(STATUS_WORDS.get(t.lower_) == "former" for t in apposition):
+                cand.status = "former"
+        title_sector = next((TITLE_SECTORS[w] for w in window if TITLE_SECTORS.get(w)), None)
+        org = cand.org
+        org_sector = (org.entry.sector if org.entry else org.sector) if org else None
+        # the organisation's sector wins unless it is a government that titles refine
+        # ("Defence Minister" of a state is government; "head of the spy agency" is intelligence)
+        cand.sector = org_sector if org_sector and org_sector != "government" else title_sector or org_sector
+        cand.country = (org.entry.country if org.entry else org.country) if org else None
+        if cand.status is None and any(STATUS_WORDS.get(w) == "former" for w in window):
+            cand.status = "former"
+
+
+def _apposition(doc: Doc, end: int) -> Span | None:
+    """", former head of Afghanistan's spy agency," after a name: up to the next punctuation."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    stop = end + 1
+    while stop < len(doc) and stop - end <= MAX_APPOSITION_TOKENS and not (doc[stop].is_punct and doc[stop].text not in {"-", "’s", "'s"}):
+        stop += 1
+    span = doc[end + 1:stop]
+    if not span or span[0].pos_ == "VERB" or span[0].lower_ in ("who", "which", "said", "says", "and"):
+        return None
+    return span
+
+
+def coordinated(doc: Doc, end: int, start: int) -> bool:
+    """Whether the tokens between two mentions join them: "A and B", "A, B", "A and elite B"."""
+    words = doc[end:start]
+    if not any(t.lower_ in ("and", "or", ",", "&") for t in words):
+        return False
+    extra = [t for t in words if t.lower_ not in COORDINATION_WORDS]
+    if len(extra) > MAX_COORDINATION_ADJECTIVES:
+        return False
+    return all(_adjective_like(t) for t in extra)
+
+
+def _adjective_like(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ == "ADJ"
+    return token.is_alpha and token.is_lower and not token.lower_.endswith(("ed", "ing")) and token.lower_ not in PHRASE_BREAKS

@@ -1,0 +1,291 @@
+"""`sitrep eval events --data PATH`: score the events stage on one of three open data formats.
+
+The format is recognised from PATH:
+
+- **PLOVER gold records** (a folder holding ``PLOVER_GSR_CAMEO.txt``, or that file): one coded
+  sentence per record; type accuracy and macro-F1 over PLOVER 0.8's types (draft labels mapped
+  by `sitrep.events.ontology.LEGACY_TYPES`), and whether source/target actors match.
+- **MUC-4** (a split such as ``muc4/dev.json``, one JSON document per line with ``extracts``):
+  the standard document-level role F1 (GRIT's: a predicted string is right when it equals one
+  mention of a gold entity) for PerpInd, PerpOrg, Target, Victim, Weapon.
+- **IndiaPoliceEvents** (a folder with ``sents.jsonl``, ``docs.jsonl``, ``metadata.jsonl``):
+  sentence-level P/R/F1 for KILL, ARREST, FORCE, FAIL, ANY_ACTION, read from sitrep's events by
+  the mapping in `ipe_labels` (docs/events.md), never trained on.
+
+    metrics = run(Path("../shared/data/india_police_events"), limit=500)
+    print(report(metrics))
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.errors import Errors, SitrepError
+from sitrep.events.mentions import EventMention
+from sitrep.events.ontology import EVENT_TYPES, current_type
+from sitrep.pipeline import load, run_many
+from sitrep.pipeline.factories import STAGES
+
+EVENT_STAGES = ("sitrep_entities", "sitrep_actors", "sitrep_events")
+MUC_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+IPE_LABELS = ("KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION")
+
+
+# --- entry points ---
+
+
+def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Score the events stage on the data set at `data`; the format is recognised from the path."""
+    data = Path(data)
+    kind = detect(data)
+    nlp = nlp or default_pipeline()
+    started = time.perf_counter()
+    metrics = {"plover": _plover, "muc4": _muc4, "ipe": _ipe}[kind](data, nlp, limit)
+    metrics.update(format=kind, data=str(data), seconds=round(time.perf_counter() - started, 2),
+                   pipeline=[name for name, _ in nlp.pipeline])
+    return metrics
+
+
+def detect(data: Path) -> str:
+    """'plover', 'muc4' or 'ipe' for a path holding one of the formats this module reads."""
+    if data.is_dir() and all((data / f).is_file() for f in ("sents.jsonl", "docs.jsonl", "metadata.jsonl")):
+        return "ipe"
+    if _plover_file(data) is not None:
+        return "plover"
+    if data.is_file() and data.suffix == ".json":
+        with data.open(encoding="utf-8") as fh:
+            first = fh.readline()
+        try:
+            record = json.loads(first)
+        except json.JSONDecodeError:
+            record = {}
+        if isinstance(record, dict) and {"doctext", "extracts"} <= set(record):
+            return "muc4"
+    raise SitrepError(Errors.E861.format(path=data))
+
+
+def default_pipeline() -> Language:
+    """A blank English pipeline with the entity, actor and event stages that exist in this checkout."""
+    stages = [s for s in EVENT_STAGES if importlib.util.find_spec(STAGES[s].module) is not None]
+    return load(base="blank:en", stages=stages)
+
+
+def report(metrics: dict[str, Any]) -> str:
+    """A plain-text table of `run`'s metrics."""
+    lines = [f"events on {metrics['data']} ({metrics['format']}, {metrics['n']} items, {metrics['seconds']} s)",
+             f"pipeline: {', '.join(metrics['pipeline'])}"]
+    for key, value in metrics.items():
+        if key in {"format", "data", "seconds", "pipeline", "n", "per_label", "per_type", "confusion"}:
+            continue
+        lines.append(f"  {key:<24} {_fmt(value)}")
+    for name in ("per_label", "per_type"):
+        if name in metrics:
+            lines.append(f"  {'':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
+            for label, m in metrics[name].items():
+                lines.append(f"  {label:<12} {m['p']:>6.3f} {m['r']:>6.3f} {m['f1']:>6.3f} {m['gold']:>6}")
+    return "\n".join(lines)
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "gold": tp + fn}
+
+
+def _docs(nlp: Language, texts: Iterable[str]) -> Iterable[Doc]:
+    return run_many(nlp, ((t, None) for t in texts))
+
+
+# --- PLOVER gold records ---
+
+
+def _plover_file(data: Path) -> Path | None:
+    for candidate in (data, data / "PLOVER_GSR_CAMEO.txt", data / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"):
+        if candidate.is_file() and candidate.name.startswith("PLOVER_GSR"):
+            return candidate
+    return None
+
+
+def _plover(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
+    path = _plover_file(data)
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    records = records[:limit] if limit else records
+    gold, pred, roles = [], [], Counter()
+    for record, doc in zip(records, _docs(nlp, (r["text"] for r in records))):
+        gold.append(current_type(record["event"]))
+        best = max(doc._.events, key=lambda e: e.confidence, default=None)
+        pred.append(best.type if best else "NONE")
+        if best is not None:
+            _score_actors(doc, best, record, roles)
+    per_type = {}
+    for t in EVENT_TYPES:
+        tp = sum(g == p == t for g, p in zip(gold, pred))
+        fp = sum(p == t != g for g, p in zip(gold, pred))
+        fn = sum(g == t != p for g, p in zip(gold, pred))
+        if tp + fn:
+            per_type[t] = _prf(tp, fp, fn)
+    metrics = {
+        "n": len(gold),
+        "type_accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1), 4),
+        "type_macro_f1": round(sum(m["f1"] for m in per_type.values()) / max(len(per_type), 1), 4),
+        "detected": round(sum(p != "NONE" for p in pred) / max(len(pred), 1), 4),
+        "per_type": per_type,
+    }
+    for role in ("source", "target"):
+        if roles[f"{role}_gold"]:
+            metrics[f"{role}_match"] = round(roles[f"{role}_hit"] / roles[f"{role}_gold"], 4)
+    return metrics
+
+
+def _actor_texts(doc: Doc, ids: list[str]) -> list[str]:
+    texts = []
+    for actor in doc._.actors or []:
+        if actor.id in ids:
+            texts.append(actor.name.lower())
+            texts.extend(m.text.lower() for m in actor.mentions)
+    return texts
+
+
+def _score_actors(doc: Doc, event, record: dict, counts: Counter) -> None:
+    for role in ("source", "target"):
+        gold = record.get(role) or []
+        gold = [g["actorText"].lower() for g in gold if isinstance(g, dict) and g.get("actorText")]
+        if not gold:
+            continue
+        counts[f"{role}_gold"] += 1
+        found = _actor_texts(doc, getattr(event, role))
+        if any(g in f or f in g for g in gold for f in found if f):
+            counts[f"{role}_hit"] += 1
+
+
+# --- MUC-4 ---
+
+
+def _muc4(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
+    from sitrep.events.arguments import ArgumentFinder
+
+    finder = ArgumentFinder.load()
+    records = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
+    records = records[:limit] if limit else records
+    counts = {role: Counter() for role in MUC_ROLES}
+    for record, doc in zip(records, _docs(nlp, (r["doctext"] for r in records))):
+        predicted = finder.roles(doc)
+        for role in MUC_ROLES:
+            _score_role(predicted.get(role, []), record["extracts"].get(role, []), counts[role])
+    total = sum((c for c in counts.values()), Counter())
+    per_label = {role: _prf(c["tp"], c["fp"], c["fn"]) for role, c in counts.items()}
+    micro = _prf(total["tp"], total["fp"], total["fn"])
+    return {"n": len(records), "role_f1": micro["f1"], "role_p": micro["p"], "role_r": micro["r"],
+            "role_macro_f1": round(sum(m["f1"] for m in per_label.values()) / len(MUC_ROLES), 4),
+            "incident_type_accuracy": "n/a (the keys beside this split carry no incident type)",
+            "per_label": per_label}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+
+
+def _score_role(predicted: list[str], gold_entities: list, counts: Counter) -> None:
+    """GRIT's document-level matching: each gold entity is found at most once, by any of its mentions."""
+    entities = [{_norm(m[0]) for m in entity} for entity in gold_entities]
+    matched: set[int] = set()
+    for text in dict.fromkeys(_norm(p) for p in predicted):
+        hit = next((i for i, ent in enumerate(entities) if i not in matched and text in ent), None)
+        if hit is None:
+            counts["fp"] += 1
+        else:
+            matched.add(hit)
+            counts["tp"] += 1
+    counts["fn"] += len(entities) - len(matched)
+
+
+# --- IndiaPoliceEvents ---
+
+POLICE = re.compile(
+    r"\b(police\w*|cops?|constables?|head constables?|sub-inspectors?|inspectors?|sp|dsp|dcp|acp|ssp|ig|dig|"
+    r"commissioners? of police|crpf|raf|rapid action force|srp|sfr|bsf|rpf|grp|paramilitary|jawans|security forces|"
+    r"khaki|law enforcers)\b",
+    re.IGNORECASE,
+)
+# "Did police fail to intervene?" has no PLOVER type: it is police inaction, read from these cues
+INACTION = re.compile(
+    r"\b(mute spectators?|silent spectators?|looked on|stood by|stood idly|did nothing|did not (act|intervene|stop|come|take)|"
+    r"failed to|inaction|no action|turned a blind eye|remained passive|refused to (act|intervene|register|help)|"
+    r"were nowhere|was nowhere|did not respond|never came|didn't (act|come|stop|intervene)|passive|helpless|"
+    r"no police|without police|not a single policeman|complicity|connivance|in connivance|abetted|sided with|"
+    r"stood and watched|watched as|could do little|did little|unable to (stop|control|prevent|protect)|not acting|"
+    r"no one helped|dereliction|partisan)\b",
+    re.IGNORECASE,
+)
+NON_POLICE_SECTORS = frozenset({"rebels", "insurgents", "militia", "civilians", "religious", "business", "media", "armed_group"})
+POLICE_ACTION_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "ACCUSE", "RETREAT", "PROTEST", "REQUEST", "THREATEN"})
+
+
+def _ipe(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
+    rows = [json.loads(line) for line in (data / "sents.jsonl").open(encoding="utf-8") if line.strip()]
+    rows = rows[:limit] if limit else rows
+    counts = {label: Counter() for label in IPE_LABELS}
+    extractor = nlp.get_pipe("sitrep_events")
+    for row, doc in zip(rows, _docs(nlp, (r["sent_text"] for r in rows))):
+        predicted = ipe_labels(doc, extractor.mentions(doc))
+        for label in IPE_LABELS:
+            g, p = label in row["sent_labels"], label in predicted
+            counts[label]["tp" if g and p else "fp" if p else "fn" if g else "tn"] += 1
+    per_label = {label: _prf(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}
+    total = sum((c for c in counts.values()), Counter())
+    micro = _prf(total["tp"], total["fp"], total["fn"])
+    return {"n": len(rows), "macro_f1": round(sum(m["f1"] for m in per_label.values()) / len(IPE_LABELS), 4),
+            "micro_f1": micro["f1"], "per_label": per_label}
+
+
+def ipe_labels(doc: Doc, mentions: list[EventMention]) -> set[str]:
+    """The IndiaPoliceEvents questions a sentence answers "yes" to, read from its event mentions.
+
+    The task is sentence-level, so this reads each event mention of the sentence (the stage's
+    `mentions`, before coreferent mentions are merged). A mention is the police's when a source
+    actor is police, or, with no other armed or civilian source named, the sentence names the
+    police (lower-cased news often defeats NER). Then: KILL a police ASSAULT whose trigger kills;
+    ARREST a COERCE/arrest by no one named other than the police (arrests are police acts);
+    FORCE a police ASSAULT; FAIL police inaction (a negated police event or an inaction cue);
+    ANY_ACTION any asserted police event of a material or legal kind, or an arrest.
+    """
+    police_named = bool(POLICE.search(doc.text))
+    sectors = {a.id: (a.sector or "").lower() for a in doc._.actors or []}
+    labels: set[str] = set()
+    for m in mentions:
+        source = {sectors.get(s, "") for s in m.source}
+        police = "police" in source or (police_named and not source & NON_POLICE_SECTORS)
+        if m.modality == "negated" or m.type == "REJECT":  # "failed to disperse", "refused to intervene"
+            if police:
+                labels.add("FAIL")
+            continue
+        if m.modality not in {"asserted", "alleged"}:
+            continue
+        if m.type == "COERCE" and m.mode == "arrest" and not source - {"", "police"}:
+            labels.update({"ARREST", "ANY_ACTION"})
+        if police and m.type == "ASSAULT":
+            labels.update({"FORCE", "ANY_ACTION"})
+            if m.act == "kill" or m.mode in {"massacre", "assassinate"}:
+                labels.add("KILL")
+        if police and m.type in POLICE_ACTION_TYPES:
+            labels.add("ANY_ACTION")
+    if police_named and INACTION.search(doc.text):
+        labels.add("FAIL")
+    return labels
+
+

@@ -1,0 +1,115 @@
+"""Stage `sitrep_event_places`: where each event happened, with ACLED's geo-precision.
+
+For each event in `doc._.events` the place is looked for, in order:
+1. in the event's sentence: resolved places that are not metonymic ("Washington said"),
+   preferring those introduced by a locative preposition ("in Kabul", "near Jalalabad"), then
+   the nearest to the trigger, then the finest kind (a town before its province);
+2. in the event's paragraph: the finest place mentioned before the event, else after it;
+3. the document's focus: its most mentioned place.
+geo_precision follows ACLED: 1 the town itself, 2 a district, landmark or "near" a town,
+3 only a province, region or country known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.document import Event, Place
+
+# a locative preposition, then up to four words of the same noun phrase ("in Iraq's northern")
+LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|within|into|on|over|towards?|throughout)\s+"
+                      r"(?:[\w'’.-]+\s+){0,4}$", re.I)
+# words that may follow a place used as a location; any other lower-case word makes it a
+# modifier ("U.S. soldiers", "Tamaulipas state officials"), which names no event's place
+FOLLOWERS = set("""was were is are has have had will would and or but on in at of to for with from by after before
+since during when where which that who while as near than into over under amid against until about this last
+earlier early late yesterday today tonight""".split())
+NEARBY = re.compile(r"\b(near|outside|outskirts of|close to|(north|south|east|west)(east|west)?(ern)? of|km from|"
+                    r"miles from|kilometers from|kilometres from)\s+(the\s+)?$", re.I)
+# finer kinds first: ACLED codes the most specific location named
+KIND_RANK = {"populated_place": 0, "admin2": 1, "landform": 1, "water": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
+KIND_PRECISION = {"populated_place": 1, "admin2": 2, "landform": 2, "water": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
+LOCATIVE_BONUS_CHARS = 200  # a locative preposition outweighs this much distance to the trigger
+
+
+class EventPlacer:
+    """Sets `event.place` (a place id) and `event.geo_precision` on every event of the Doc."""
+
+    DEFAULT_CONFIG: dict = {}
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for event, place, precision, _ in self.locate(doc):
+            if place is not None:
+                event.place, event.geo_precision = place.id, precision
+        return doc
+
+    def locate(self, doc: Doc) -> list[tuple[Event, Place | None, int | None, str | None]]:
+        """(event, place, geo_precision, where it was found: sentence/paragraph/document) per event."""
+        events = doc._.events or []
+        places = [p for p in (doc._.places or []) if p.resolved and not p.metonymy]
+        if not events or not places:
+            return [(e, None, None, None) for e in events]
+        paragraphs = _paragraph_starts(doc.text)
+        focus = document_focus(places)
+        return [(e, *self.place_of(doc, e, places, paragraphs, focus)) for e in events]
+
+    def place_of(self, doc: Doc, event: Event, places: list[Place], paragraphs: list[int],
+                 focus: Place | None) -> tuple[Place | None, int | None, str | None]:
+        same = [p for p in places if p.sentence == event.sentence and not _is_modifier(doc.text, p)]
+        if same:
+            best = min(same, key=lambda p: _sentence_rank(doc.text, event, p))
+            precision = KIND_PRECISION.get(best.feature_class or "", 3)
+            if precision == 1 and NEARBY.search(doc.text[max(best.start - 30, 0):best.start]):
+                precision = 2
+            return best, precision, "sentence"
+        para = _paragraph_of(paragraphs, event.trigger.start)
+        near = [p for p in places if _paragraph_of(paragraphs, p.start) == para and p.sentence != event.sentence]
+        if near:
+            before = [p for p in near if p.start < event.trigger.start] or near
+            best = min(before, key=lambda p: (KIND_RANK.get(p.feature_class or "", 9), abs(p.start - event.trigger.start)))
+            return best, max(KIND_PRECISION.get(best.feature_class or "", 3), 2), "paragraph"
+        if focus is not None:
+            return focus, 3, "document"
+        return None, None, None
+
+
+def _sentence_rank(text: str, event: Event, place: Place) -> tuple[float, int]:
+    distance = min(abs(place.start - event.trigger.end), abs(event.trigger.start - place.end))
+    if LOCATIVE.search(text, max(place.start - 50, 0), place.start):
+        distance -= LOCATIVE_BONUS_CHARS
+    return distance, KIND_RANK.get(place.feature_class or "", 9)
+
+
+def _is_modifier(text: str, place: Place) -> bool:
+    """"U.S. soldiers", "Iraq's army": the place qualifies a noun rather than locating an event."""
+    after = text[place.end:place.end + 30]
+    if re.match(r"['’]s\b", after):
+        return not LOCATIVE.search(text, max(place.start - 50, 0), place.start)
+    m = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(m) and m.group(1) not in FOLLOWERS and not m.group(1).endswith("ed")
+
+
+def document_focus(places: list[Place]) -> Place | None:
+    """The document's most mentioned place (first mention on ties)."""
+    if not places:
+        return None
+    counts = Counter(p.gazetteer_id for p in places)
+    best = max(counts.values())
+    return next(p for p in places if counts[p.gazetteer_id] == best)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+
+
+def _paragraph_of(starts: list[int], char: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, char) - 1

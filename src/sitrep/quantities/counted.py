@@ -1,0 +1,144 @@
+"""What a number counts: the noun phrase after it and the verb around it.
+
+"13 civilians were killed" counts civilians killed (casualties_killed); "several thousand
+active fighters" counts active fighters, a force size; "killing 13" counts people killed.
+"""
+
+from __future__ import annotations
+
+import re
+
+KILLED = r"killed|dead|died|deaths?|slain|killings?|murdered|executed|massacred|perished|lost\s+their\s+lives|fatalities|bodies|death\s+toll|beheaded|lynched|shot\s+dead"
+INJURED = r"wounded|injured|injuries|injuring|wounding|hurt|maimed"
+CASUALTIES = r"casualties"  # killed and wounded together: neither toll alone
+ABDUCTED = r"kidnapped|abducted|taken\s+hostage|hostages|kidnapping|abducting|captives"
+ARRESTED = r"arrested|detained|arrests|detentions|apprehended|rounded\s+up"
+DISPLACED = r"displaced|fled|refugees|homeless|evacuated|uprooted"
+KIND_PATTERNS = [
+    ("casualties_killed", re.compile(rf"\b(?:{KILLED}|killing|kill)\b", re.IGNORECASE)),
+    ("casualties_injured", re.compile(rf"\b(?:{INJURED})\b", re.IGNORECASE)),
+    ("casualties", re.compile(rf"\b(?:{CASUALTIES})\b", re.IGNORECASE)),
+    ("abducted", re.compile(rf"\b(?:{ABDUCTED})\b", re.IGNORECASE)),
+    ("arrested", re.compile(rf"\b(?:{ARRESTED})\b", re.IGNORECASE)),
+    ("displaced", re.compile(rf"\b(?:{DISPLACED})\b", re.IGNORECASE)),
+]
+KIND_UNIT_WORD = {"casualties_killed": "killed", "casualties_injured": "wounded", "casualties": "killed or wounded", "abducted": "abducted",
+                  "arrested": "arrested", "displaced": "displaced"}
+# People a number can count; a count of these near a casualty verb is a toll
+PEOPLE = {
+    "people", "persons", "person", "civilians", "civilian", "villagers", "children", "women", "men", "students",
+    "worshippers", "passengers", "residents", "pedestrians", "peasants", "babies", "farmers", "workers",
+    "soldiers", "soldier", "troops", "police", "policemen", "officers", "personnel", "guards", "fighters",
+    "militants", "rebels", "insurgents", "gunmen", "attackers", "terrorists", "militiamen", "guerrillas",
+    "members", "combatants", "recruits", "protesters", "demonstrators", "journalists", "employees", "others",
+    "victims", "inmates", "prisoners", "detainees", "migrants", "refugees", "pilgrims", "bystanders",
+    "servicemen", "marines", "commandos", "jihadists", "extremists", "suspects", "individuals", "family",
+    "teachers", "doctors", "nurses", "tourists", "citizens", "nationals", "boys", "girls", "infants",
+    "woman", "man", "child", "boy", "girl", "policeman", "officer", "guard", "fighter", "militant", "rebel",
+    "insurgent", "gunman", "attacker", "student", "worker", "farmer", "peasant", "journalist", "resident",
+    "villager", "member", "baby", "infant", "passenger", "pilgrim", "teacher", "doctor", "nurse", "tourist",
+    "official", "officials", "leader", "leaders", "commander", "commanders", "priest", "priests",
+}
+FORCE_NOUNS = {
+    "fighters", "troops", "soldiers", "militants", "members", "recruits", "men", "police", "policemen",
+    "personnel", "rebels", "insurgents", "militiamen", "guerrillas", "combatants", "servicemen", "marines",
+    "commandos", "jihadists", "gunmen", "forces", "defectors", "volunteers", "mercenaries", "battalions",
+}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "afghanis": "AFN", "rupees": "INR", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
+                  "naira": "NGN", "shillings": "KES", "dinars": "IQD", "riyals": "SAR", "lira": "TRY"}
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY",
+                  "rs": "INR", "rs.": "INR"}
+TIME_UNITS = re.compile(r"^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|"
+                        r"decades?|centur(?:y|ies)|nights?|mornings?|weekends?|am|pm|a\.m\.|p\.m\.|"
+                        r"gmt|utc|o'clock)$", re.IGNORECASE)
+# Words that end a noun phrase: verbs, prepositions, conjunctions, determiners
+STOP = {
+    "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "in", "on", "at", "of", "to",
+    "from", "by", "with", "for", "and", "or", "but", "that", "which", "who", "whom", "whose", "the", "a", "an",
+    "as", "than", "after", "before", "during", "since", "into", "across", "near", "including", "among",
+    "while", "when", "where", "said", "say", "says", "according", "per", "this", "these", "those", "their",
+    "its", "his", "her", "they", "it", "he", "she", "we", "would", "will", "could", "can", "may", "might",
+    "also", "still", "not", "each", "more", "less", "other", "out", "up", "down", "over", "under", "about",
+    "them", "us", "you", "him", "me", "whom", "themselves", "such",
+}
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'\-]*)")
+MAX_NP_WORDS = 4  # "former Afghan security officials": longer runs are clauses, not heads
+CONTEXT_BEFORE = 40  # "killing 13", "the death toll rose to 13": the verb sits just before
+CONTEXT_AFTER = 45  # "13 civilians were killed in the attack"
+
+
+def noun_phrase(text: str, end: int) -> tuple[str | None, int]:
+    """The noun phrase right after a number ending at `end`: its words and where it ends."""
+    words: list[str] = []
+    pos = end
+    while len(words) < MAX_NP_WORDS:
+        m = _WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in STOP or (words and low.endswith(("ed", "ing"))):
+            break  # "force moved": past the head a participle starts the verb phrase
+        if _is_kind_word(low):
+            if not _next_is_noun(text, m.end()):
+                break
+            pos = m.end()  # "two dead officers": the officers are counted, "dead" says how
+            continue
+        words.append(word)
+        pos = m.end()
+        if low in PEOPLE or low.endswith("s") and len(words) >= 1 and not _next_is_noun(text, pos):
+            break
+    if not words:
+        return None, end
+    return " ".join(words), pos
+
+
+def _next_is_noun(text: str, pos: int) -> bool:
+    m = _WORD.match(text, pos)
+    return bool(m) and m.group(1).lower() in PEOPLE
+
+
+def _is_kind_word(word: str) -> bool:
+    return any(p.fullmatch(word) for _, p in KIND_PATTERNS)
+
+
+def kind_of(text: str, start: int, end: int, unit: str | None, sentence: tuple[int, int]) -> str | None:
+    """The casualty kind of a number from the verbs around it, or None."""
+    lo = max(start - CONTEXT_BEFORE, sentence[0])
+    hi = min(end + CONTEXT_AFTER, sentence[1])
+    inside = text[start:end]  # "two dead officers": the adjective says it
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(inside):
+            return kind
+    after = text[end:hi]
+    before = text[lo:start]
+    # the nearest verb after the figure decides ("two men were wounded and one woman was killed")
+    hits = [(m.start(), kind) for kind, pattern in KIND_PATTERNS for m in [pattern.search(after)] if m]
+    if hits:
+        pos, kind = min(hits)
+        if not re.search(r"[;]|\b(?:and|but)\s+(?:\d|\w+\s+(?:were|was))", after[:pos]):
+            return kind
+    # else the nearest before it ("killing 13", "the death toll rose to 13")
+    hits = [(m.end(), kind) for kind, pattern in KIND_PATTERNS for m in pattern.finditer(before)]
+    if hits:
+        pos, kind = max(hits)
+        if not re.search(r"[;]", before[pos:]):
+            return kind
+    return None
+
+
+def is_force(unit: str | None) -> bool:
+    """A head count of an armed group: "several thousand active fighters", "a 5,000-strong force"."""
+    if not unit:
+        return False
+    words = unit.lower().split()
+    return words[-1] in FORCE_NOUNS and words[0] not in ("former", "ex", "retired", "dead", "wounded")
+
+
+def currency(sign: str | None, unit: str | None) -> str | None:
+    if sign:
+        return CURRENCY_SIGNS.get(sign.strip().lower())
+    if unit:
+        return CURRENCY_WORDS.get(unit.lower().split()[0])
+    return None

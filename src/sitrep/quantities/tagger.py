@@ -1,0 +1,134 @@
+"""Find the quantities of a text: number phrases with bounds, what they count and of what kind.
+
+`tag_quantities` works on plain text; `sitrep.quantities.component.QuantityTagger` wraps it as
+the ``sitrep_quantities`` stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from sitrep.quantities import counted
+from sitrep.quantities.grammar import NumberPhrase, find_numbers
+
+YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+# bare words that are numbers only in some uses ("one of them", "many say"): kept only as tolls
+WEAK_WORDS = {"one", "many", "numerous", "multiple", "a number of", "a few", "few", "a couple", "a couple of"}
+SUBJECT_VERBS = re.compile(r"\s+(?:were|are|have|had|was|fled|died|gathered|remain|remained)\b", re.IGNORECASE)
+INHERIT_DISTANCE = 120  # "from several thousand fighters to as low as 500": the second borrows the unit
+CONFIDENCE_EXACT = 0.9
+CONFIDENCE_VAGUE = 0.75
+CONFIDENCE_NO_UNIT = 0.5
+CONFIDENCE_INHERITED = 0.65
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    text: str
+    low: float | None
+    best: float | None
+    high: float | None
+    unit: str | None
+    kind: str
+    confidence: float
+
+
+def tag_quantities(text: str, skip: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[QuantityMention]:
+    """Quantities of `text`, leaving out numbers inside the `skip` spans (dates and times)."""
+    starts = [s for s, _ in sentences] or [0]
+    out: list[QuantityMention] = []
+    for phrase in find_numbers(text):
+        if _overlaps(phrase, skip):
+            continue
+        sentence = sentences[max(bisect.bisect_right(starts, phrase.start) - 1, 0)] if sentences else (0, len(text))
+        mention = _mention(text, phrase, sentence, out)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _overlaps(phrase: NumberPhrase, spans: list[tuple[int, int]]) -> bool:
+    return any(phrase.start < e and s < phrase.end for s, e in spans)
+
+
+def _mention(text: str, phrase: NumberPhrase, sentence: tuple[int, int], previous: list[QuantityMention]) -> QuantityMention | None:
+    core = text[phrase.start:phrase.end]
+    unit, np_end, strong = _unit_after(text, phrase.end)
+    if unit == "":
+        return None  # an age, a time unit or a model number
+    if unit and counted.TIME_UNITS.match(unit.split()[0]):
+        return None  # "six months": a duration, the time tagger's
+    words = " ".join(core.lower().split())
+    if YEAR.match(words) and not (unit and unit.split()[-1].lower() in counted.PEOPLE):
+        return None
+    if phrase.percent:
+        return _make(text, phrase, phrase.end, "%", "percent", CONFIDENCE_EXACT)
+    money = counted.currency(phrase.currency, unit)
+    if money:
+        return _make(text, phrase, np_end if not phrase.currency else phrase.end, money, "money", CONFIDENCE_EXACT)
+    kind = counted.kind_of(text, phrase.start, np_end, unit, sentence)
+    people = unit is None or unit.split()[-1].lower() in counted.PEOPLE
+    if kind and people:
+        who = unit or "people"
+        return _make(text, phrase, np_end, f"{who} {counted.KIND_UNIT_WORD[kind]}", kind, _confidence(phrase, unit))
+    if _bare_word(words) and not (unit and unit.split()[-1].lower() in counted.PEOPLE):
+        return None
+    if strong or counted.is_force(unit):
+        return _make(text, phrase, np_end, unit, "force_size", _confidence(phrase, unit))
+    if unit is None:
+        inherited = _inherit(phrase, previous, sentence)
+        if inherited is not None:
+            return _make(text, phrase, phrase.end, inherited.unit, inherited.kind, CONFIDENCE_INHERITED)
+        if phrase.vague and SUBJECT_VERBS.match(text, phrase.end):
+            return _make(text, phrase, phrase.end, "people", "count", CONFIDENCE_NO_UNIT)
+        if not any(ch.isdigit() for ch in words):
+            return None  # "the two", "one": a pronoun-like number with nothing counted
+    return _make(text, phrase, np_end, unit, "count", _confidence(phrase, unit))
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int, bool]:
+    """The counted noun phrase, where it ends, and whether it is an "N-strong" head count.
+
+    The unit is "" when the number is an age ("25-year-old") or part of a name ("F-16").
+    """
+    if end < len(text) and text[end] == "-":
+        m = re.match(r"-([A-Za-z]+)(-old)?", text[end:])
+        if m is None or m.group(2) or counted.TIME_UNITS.match(m.group(1)):
+            return "", end, False
+        if m.group(1).lower() == "strong":  # "a 5,000-strong force": a head count, whatever the noun
+            unit, np_end = counted.noun_phrase(text, end + m.end())
+            return unit or "personnel", np_end, True
+        return m.group(1), end + m.end(), False
+    unit, np_end = counted.noun_phrase(text, end)
+    return unit, np_end, False
+
+
+def _bare_word(words: str) -> bool:
+    return words in WEAK_WORDS
+
+
+def _inherit(phrase: NumberPhrase, previous: list[QuantityMention], sentence: tuple[int, int]) -> QuantityMention | None:
+    if not previous:
+        return None
+    last = previous[-1]
+    if last.unit and last.start >= sentence[0] and phrase.start - last.end <= INHERIT_DISTANCE and last.kind not in ("money", "percent"):
+        return last
+    return None
+
+
+def _confidence(phrase: NumberPhrase, unit: str | None) -> float:
+    if unit is None:
+        return CONFIDENCE_NO_UNIT
+    return CONFIDENCE_VAGUE if phrase.vague else CONFIDENCE_EXACT
+
+
+def _make(text: str, phrase: NumberPhrase, end: int, unit: str | None, kind: str, confidence: float) -> QuantityMention:
+    r = phrase.reading
+    start = phrase.start
+    if not phrase.ranged and text[start:start + 5].lower() == "from ":
+        start += 5  # "from several thousand fighters to as low as 500": two estimates, not one range
+    return QuantityMention(start, end, text[start:end], r.low, r.best, r.high, unit, kind, confidence)

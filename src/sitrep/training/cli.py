@@ -1,0 +1,57 @@
+"""`sitrep train`: rebuild sitrep's English pipeline from ../shared/data.
+
+    sitrep train all                # parser + NER, assemble, evaluate (about an hour, 1 core)
+    sitrep train parser --seed 0    # only the syntax pipeline
+    sitrep train ner                # only the entity recogniser
+    sitrep train assemble           # join the last trained parts into the shipped model
+    python -m sitrep.training all   # the same without the sitrep command
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import click
+
+from . import paths
+
+PARTS = ("all", "parser", "ner", "assemble")
+
+
+@click.command(name="train")
+@click.argument("part", type=click.Choice(PARTS), default="all")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=paths.MODEL_DIR,
+              show_default=True, help="Where the assembled pipeline is saved.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=paths.WORK_DIR,
+              show_default=True, help="Folder for corpora, training runs and logs.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of every run.")
+@click.option("--no-eval", is_flag=True, help="Skip the held-out evaluation after assembling.")
+def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) -> None:
+    """Train PART (all, parser, ner, assemble) from ../shared/data with fixed seeds."""
+    from . import train
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    train.check_data()
+    work.mkdir(parents=True, exist_ok=True)
+    if part in ("all", "parser"):
+        train.train_parser(work, seed)
+    if part in ("all", "ner"):
+        train.train_ner(work, seed)
+    if part in ("all", "assemble"):
+        train.assemble(train.best_model(work, "parser"), train.best_model(work, "ner"), out)
+        if not no_eval:
+            scores = train.evaluate_model(out)
+            (work / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
+            click.echo(train.format_scores(scores))
+
+
+def main() -> None:
+    """Entry point of ``python -m sitrep.training``."""
+    from sitrep.errors import SitrepError
+
+    try:
+        train_command(standalone_mode=True)
+    except SitrepError as err:
+        raise click.ClickException(str(err)) from err

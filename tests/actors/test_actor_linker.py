@@ -1,0 +1,94 @@
+"""Stage sitrep_actors: mentions linked to KB actors or kept as new ones."""
+
+from __future__ import annotations
+
+from spacy.pipeline import EntityRuler as SpacyEntityRuler
+
+from sitrep.pipeline import load, run
+from tests.actors.conftest import actor_of
+
+
+def test_linker_isis_k_family_is_one_actor(link):
+    doc = link("ISIS-K claimed the attack. Officials blamed IS-Khorasan, and ISKP denied it. "
+               "Islamic State Khorasan Province later said more.")
+    actors = [a for a in doc._.actors if a.kb_id == "iskp"]
+    assert len(actors) == 1
+    assert [m.text for m in actors[0].mentions] == ["ISIS-K", "IS-Khorasan", "ISKP", "Islamic State Khorasan Province"]
+    assert actors[0].name == "Islamic State Khorasan Province" and actors[0].id.startswith("a")
+    for m in actors[0].mentions:
+        assert doc.text[m.start:m.end] == m.text
+
+
+def test_linker_sector_and_country(link):
+    doc = link("Pakistani soldiers clashed with TTP fighters, the Pentagon said. Kenyan police arrested two men.")
+    soldiers = actor_of(doc, "Pakistani soldiers")
+    assert (soldiers.kb_id, soldiers.sector, soldiers.country) == ("PAK-MIL", "military", "PAK")
+    assert actor_of(doc, "the Pentagon").kb_id == "USA-MIL"
+    assert actor_of(doc, "TTP fighters").kb_id == "ttp"
+    police = actor_of(doc, "Kenyan police")
+    assert (police.sector, police.country) == ("police", "KEN")
+
+
+def test_linker_former_status_is_a_separate_actor(link):
+    doc = link("Former Afghan soldiers joined the group. The Afghan army collapsed in August. "
+               "Ex-members of the NDS fled.")
+    former = actor_of(doc, "Former Afghan soldiers")
+    army = actor_of(doc, "Afghan army")
+    assert former.status == "former" and former.kb_id == "AFG-MIL" and former.country == "AFG"
+    assert army.status is None and army.id != former.id
+    nds = next(a for a in doc._.actors if a.kb_id == "AFG-SPY")
+    assert nds.sector == "intelligence"
+
+
+def test_linker_the_group_takes_compatible_antecedent(link):
+    doc = link("Boko Haram attacked a village in Borno state. The Nigerian army said the group lost ten fighters.")
+    boko = next(a for a in doc._.actors if a.kb_id == "boko-haram")
+    assert "the group" in [m.text for m in boko.mentions]
+    army = actor_of(doc, "Nigerian army")
+    assert "the group" not in [m.text for m in army.mentions]
+
+
+def test_linker_descriptor_needs_tag(link):
+    doc = link("The Taliban met ISWAP envoys. The Taliban spokesman said the terror group was not welcome.")
+    iswap = next(a for a in doc._.actors if a.kb_id == "iswap")
+    assert "the terror group" in [m.text for m in iswap.mentions]
+
+
+def test_linker_unknown_actors_are_kept_with_a_sector(link):
+    doc = link("Unidentified gunmen killed two farmers near the market.")
+    gunmen = actor_of(doc, "gunmen")
+    farmers = actor_of(doc, "farmers")
+    assert gunmen.kb_id is None and gunmen.sector == "rebels"
+    assert farmers.kb_id is None and farmers.sector == "civilians"
+
+
+def test_linker_unknown_named_org_from_ner(tmp_path):
+    nlp = load(base="blank:en", stages=[])
+    ruler = nlp.add_pipe("entity_ruler")  # stands in for a trained NER: it sets doc.ents
+    ruler.add_patterns([{"label": "ORG", "pattern": "Zorland Liberation Front"}])
+    from sitrep.pipeline.factories import register_stage
+
+    register_stage("sitrep_actors")
+    nlp.add_pipe("sitrep_actors")
+    doc = run(nlp, "The Zorland Liberation Front ambushed a convoy.")
+    actor = actor_of(doc, "Zorland Liberation Front")
+    assert actor.kb_id is None and actor.sector == "rebels"
+
+
+def test_linker_extra_kb_config(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("- {id: zlf, name: Zorland Liberation Front, aliases: [ZLF], sector: rebels, country: AFG}\n", encoding="utf-8")
+    cfg = tmp_path / "sitrep.cfg"
+    cfg.write_text(
+        '[sitrep]\nbase = "blank:en"\nexclude = []\nstages = ["sitrep_actors"]\n\n[stages]\n\n'
+        f'[stages.sitrep_actors]\nextra_kb = ["{path}"]\n', encoding="utf-8")
+    doc = run(load(cfg), "ZLF fighters ambushed a convoy.")
+    actor = actor_of(doc, "ZLF fighters")
+    assert (actor.kb_id, actor.country) == ("zlf", "AFG")
+
+
+def test_linker_place_is_not_an_actor(link):
+    doc = link("Fighting continued in Afghanistan and Syria. Pakistan accused India of shelling.")
+    assert all(m.text not in ("Afghanistan", "Syria") for a in doc._.actors for m in a.mentions)
+    assert actor_of(doc, "Pakistan").kb_id == "PAK"
+    assert actor_of(doc, "India").sector == "government"

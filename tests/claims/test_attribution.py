@@ -1,0 +1,108 @@
+"""Attribution shapes on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _one(claims, cue: str):
+    found = [c for c in claims if c.cue.text.endswith(cue)]
+    assert found, f"no claim with cue {cue!r} in {[c.cue.text for c in claims]}"
+    return found[0]
+
+
+def test_claims_direct_quote_speaker_after(extract):
+    text = "“We will not leave the valley until the road is open,” Amina Yusuf said on Friday."
+    claim = _one(extract(text), "said")
+    assert claim.speaker.text == "Amina Yusuf"
+    assert claim.content.text == "“We will not leave the valley until the road is open,”"
+    assert claim.kind == "statement"
+
+
+def test_claims_direct_quote_inverted_with_role(extract):
+    text = "“The shelling has not stopped for three days,” said Omar Haddad, a doctor at the district hospital."
+    claim = _one(extract(text), "said")
+    assert claim.speaker.text.startswith("Omar Haddad")
+    assert claim.speaker_role == "a doctor at the district hospital"
+    assert claim.content.text.startswith("“The shelling")
+
+
+def test_claims_quote_spanning_sentences(extract):
+    text = "The mayor spoke briefly. “Nobody came. Nobody called. We buried them ourselves,” the mayor told reporters."
+    claim = _one(extract(text), "told")
+    assert claim.content.text == "“Nobody came. Nobody called. We buried them ourselves,”"
+    assert claim.speaker.text == "the mayor"
+
+
+def test_claims_curly_and_straight_quotes_after_colon(extract):
+    claims = extract('The spokesman said: "The convoy was hit twice." Later he added, “We are still counting.”')
+    assert [c.content.text for c in claims] == ['"The convoy was hit twice."', "“We are still counting.”"]
+
+
+def test_claims_indirect_speech_with_medium(extract):
+    text = "Lena Brandt, a former adviser to the defence ministry, told the Financial Times that the army had run out of shells."
+    claim = _one(extract(text), "told")
+    assert claim.speaker.text.startswith("Lena Brandt")
+    assert claim.speaker_role == "a former adviser to the defence ministry"
+    assert claim.medium == "the Financial Times"
+    assert claim.content.text == "that the army had run out of shells"
+
+
+def test_claims_told_congress_after_content(extract):
+    text = "The border force has doubled in size, a senior interior ministry official told parliament on Tuesday."
+    claim = _one(extract(text), "told")
+    assert claim.speaker.text == "a senior interior ministry official"
+    assert claim.medium == "parliament"
+    assert claim.content.text == "The border force has doubled in size"
+
+
+def test_claims_according_to_before_and_after(extract):
+    claims = extract(
+        "According to the regional health office, the clinic treated 40 wounded. "
+        "The bridge was destroyed on Monday, according to local residents."
+    )
+    first, second = claims
+    assert first.speaker.text == "the regional health office"
+    assert first.content.text == "the clinic treated 40 wounded"
+    assert second.speaker.text == "local residents"
+    assert second.content.text == "The bridge was destroyed on Monday"
+
+
+def test_claims_reported_assessment(extract):
+    claim = _one(extract("The European monitoring mission has assessed that the ceasefire is holding in the north."), "assessed")
+    assert claim.kind == "assessment"
+    assert claim.speaker.text == "The European monitoring mission"
+
+
+def test_claims_report_said(extract):
+    claim = _one(extract("A Red Cross report said that the camp lacked clean water."), "said")
+    assert claim.speaker.text == "A Red Cross report"
+
+
+def test_claims_allegation_and_denial_stances(extract):
+    claims = extract(
+        "The rebels accused the army of shelling the market. The army denied that it had shelled the market."
+    )
+    kinds = {c.cue.text: c.kind for c in claims}
+    assert kinds.get("denied") == "denial"
+
+
+def test_claims_estimate_from_numbers(extract):
+    claim = _one(extract("Local officials said that about 3,000 families had fled the fighting."), "said")
+    assert claim.kind == "estimate"
+
+
+def test_claims_pronoun_speaker_keeps_text_and_role(extract):
+    claims = extract(
+        "Karim Saleh, the governor of the province, said the dam was intact. "
+        "He said that engineers would inspect it next week."
+    )
+    assert claims[1].speaker.text == "He"
+    assert claims[1].speaker_role == "the governor of the province"
+
+
+def test_claims_negated_cue_is_no_claim(extract):
+    assert extract("The minister did not say whether the talks would resume.") == []
+
+
+def test_claims_nouns_are_not_cues(extract):
+    claims = extract("The report was published on Monday. Her claims reached the capital.")
+    assert claims == []

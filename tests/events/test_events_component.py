@@ -1,0 +1,128 @@
+"""The `sitrep_events` stage on sentences written for these tests and on the seed article."""
+
+import pytest
+
+from sitrep.document import Event
+from sitrep.events.ontology import EVENT_TYPES, MODALITIES
+from sitrep.pipeline import run
+
+from .conftest import SEED
+
+
+def events(nlp, text):
+    return run(nlp, text)._.events
+
+
+@pytest.mark.parametrize(
+    "text,type_,mode",
+    [
+        ("Gunmen opened fire on a bus near the border on Monday.", "ASSAULT", "firearms"),
+        ("A car bomb exploded outside the ministry.", "ASSAULT", "explosives"),
+        ("Police arrested twelve opposition activists in the capital.", "COERCE", "arrest"),
+        ("Thousands of students protested against the new law.", "PROTEST", "demo"),
+        ("Rebels kidnapped two aid workers in the north.", "ASSAULT", "abduct"),
+        ("The two governments agreed to a ceasefire.", "AGREE", None),
+        ("The minister condemned the decision.", "ACCUSE", "disapprove"),
+        ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
+        ("The two leaders held talks in Geneva.", "CONSULT", None),
+        ("The president visited Kabul on Tuesday.", "CONSULT", "visit"),
+    ],
+)
+def test_events_type_and_mode(events_nlp, text, type_, mode):
+    found = events(events_nlp, text)
+    assert found, text
+    assert found[0].type == type_
+    assert found[0].mode == mode
+    assert found[0].type in EVENT_TYPES
+
+
+def test_events_trigger_offsets_point_into_text(events_nlp):
+    text = "Protesters blocked the highway. Later, police detained their leader."
+    found = events(events_nlp, text)
+    assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+    for e in found:
+        assert isinstance(e, Event)
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert 0 < e.confidence <= 1
+    assert found[-1].sentence == 1
+
+
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("The militants attacked the checkpoint.", "asserted"),
+        ("The militants did not attack the checkpoint.", "negated"),
+        ("The militants will attack the checkpoint.", "future"),
+        ("If talks fail, the militants might attack the checkpoint.", "hypothetical"),
+        ("The militants allegedly attacked the checkpoint.", "alleged"),
+        ("Analysts assessed that the group could attack the capital within months.", "assessed"),
+    ],
+)
+def test_events_modality(events_nlp, text, modality):
+    found = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
+    assert found and found[0].modality == modality
+    assert found[0].modality in MODALITIES
+
+
+def test_events_no_duplicate_for_one_mention(events_nlp):
+    found = events(events_nlp, "Insurgents shot dead three soldiers.")
+    assert len(found) == 1
+    assert found[0].trigger.text == "shot dead"
+
+
+def test_events_coreferent_mentions_merge_within_article(events_nlp):
+    text = ("A suicide bomber struck a market in the city on Friday. "
+            "The blast killed at least 13 people. Witnesses said the bombing shattered windows.")
+    assault = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
+    assert len(assault) == 1
+
+
+def test_events_distinct_attacks_stay_apart(events_nlp):
+    text = "Rebels attacked a convoy on Monday. Separately, another attack hit a police post."
+    assault = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
+    assert len(assault) == 2
+
+
+def test_events_speech_act_embeds_its_complement(events_nlp):
+    found = events(events_nlp, "The group threatened to attack the embassy.")
+    assert [e.type for e in found] == ["THREATEN"]
+    assert found[0].mode == "violence"
+
+
+def test_events_acled_view_only_for_events_that_happened(events_nlp):
+    bombing = events(events_nlp, "A roadside bomb exploded near the convoy.")[0]
+    assert (bombing.acled_event_type, bombing.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    planned = events(events_nlp, "The group plans to bomb the convoy.")[0]
+    assert planned.modality == "future" and planned.acled_event_type is None
+
+
+def test_events_roles_from_actor_mentions(full_nlp):
+    found = events(full_nlp, "Taliban fighters attacked a police checkpoint in Kunduz.")
+    doc_actors = run(full_nlp, "Taliban fighters attacked a police checkpoint in Kunduz.")._.actors
+    names = {a.id: a.name.lower() for a in doc_actors}
+    assault = [e for e in found if e.type == "ASSAULT"][0]
+    assert any("taliban" in names[a] for a in assault.source)
+    assert any("police" in names[a] for a in assault.target)
+
+
+def test_events_passive_swaps_roles(full_nlp):
+    doc = run(full_nlp, "The police post was attacked by the Taliban.")
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    assault = [e for e in doc._.events if e.type == "ASSAULT"][0]
+    assert [names[a] for a in assault.source] and "taliban" in names[assault.source[0]]
+
+
+def test_events_seed_article(events_nlp):
+    if not SEED.is_file():
+        pytest.skip("seed article not there")
+    found = events(events_nlp, SEED.read_text(encoding="utf-8"))
+    attack = [e for e in found if e.trigger.text == "attack" and e.type == "ASSAULT"]
+    # "could have the capability to attack the United States in as little as six months"
+    assert attack and attack[0].modality == "assessed"
+    assert attack[0].acled_event_type is None
+    fought = [e for e in found if e.trigger.text == "fought"]
+    assert fought and fought[0].modality == "asserted" and fought[0].acled_event_type == "Battles"
+    bombing = [e for e in found if "bombing" in e.trigger.text]
+    assert bombing and bombing[0].mode == "explosives" and bombing[0].modality == "asserted"
+    triggers = [(e.trigger.start, e.trigger.end) for e in found]
+    assert len(triggers) == len(set(triggers))

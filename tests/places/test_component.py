@@ -1,0 +1,54 @@
+from sitrep.document import Event, Place, Span
+from sitrep.pipeline import run
+from sitrep.places.events import EventPlacer
+
+
+def test_places_stage_fills_doc_places_on_the_seed(places_nlp, seed_path):
+    doc = run(places_nlp, seed_path.read_text(encoding="utf-8"))
+    places = doc._.places
+    assert all(isinstance(p, Place) for p in places)
+    assert [p.id for p in places] == [f"p{i + 1}" for i in range(len(places))]
+    by_text = {p.text: p for p in places}
+    for name in ["Kunar", "Nangarhar", "Nuristan", "Panjshir", "Kabul"]:
+        assert by_text[name].country == "AFG" and by_text[name].admin1 and by_text[name].lat is not None
+    for p in places:
+        assert doc.text[p.start:p.end] == p.text
+    assert "Khorasan" not in {doc.text[p.start:p.end] for p in places if doc.text[p.start - 1] == "-"}
+
+
+def test_places_stage_handles_a_doc_without_prepare(places_nlp):
+    doc = places_nlp("Troops moved from Herat to Kandahar.")
+    assert {p.text for p in doc._.places} >= {"Herat", "Kandahar"}
+
+
+def _event(doc, word: str, eid: str = "e1") -> Event:
+    start = doc.text.index(word)
+    sent = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    return Event(id=eid, type="ASSAULT", trigger=Span(start=start, end=start + len(word), text=word), sentence=sent)
+
+
+def test_event_placer_prefers_the_locative_place_in_the_sentence(places_nlp):
+    text = "Pakistan condemned the attack. A suicide bomber killed 12 people in Jalalabad, Nangarhar province."
+    doc = run(places_nlp, text)
+    doc._.events = [_event(doc, "killed")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    event = doc._.events[0]
+    place = next(p for p in doc._.places if p.id == event.place)
+    assert place.text == "Jalalabad" and event.geo_precision == 1
+
+
+def test_event_placer_falls_back_to_paragraph_then_focus(places_nlp):
+    text = "Clashes broke out in Kunar province.\nFighters attacked a checkpoint overnight.\n\nOfficials were silent."
+    doc = run(places_nlp, text)
+    doc._.events = [_event(doc, "attacked"), _event(doc, "silent", "e2")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    first, second = doc._.events
+    kunar = next(p for p in doc._.places if p.text == "Kunar")
+    assert first.place == kunar.id and first.geo_precision == 3
+    assert second.place == kunar.id and second.geo_precision == 3
+
+
+def test_event_placer_without_events_leaves_doc_alone(places_nlp):
+    doc = run(places_nlp, "Nothing happened in Herat.")
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    assert doc._.events == []
