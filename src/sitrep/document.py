@@ -9,7 +9,9 @@ the three in step.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
@@ -60,6 +62,7 @@ class Entity(Mention):
 @dataclass(kw_only=True)
 class Place(Mention):
     id: str = ""
+    name: str | None = None  # the gazetteer's name for it: "Kunar" for "Konar province"
     lat: float | None = None
     lon: float | None = None
     country: str | None = None  # ISO 3166-1 alpha-3
@@ -223,14 +226,16 @@ class Document:
         return max(len(self.sentences) - 1, 0)
 
 
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    # get_type_hints evaluates every annotation string; once per class, not once per item
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def _build(cls: type, data: Any) -> Any:
     """Rebuild nested dataclasses from plain dicts, guided by the type hints."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return cls(**{name: _convert(hint, data[name]) for name, hint in _field_hints(cls) if name in data})
 
 
 def _convert(hint: Any, value: Any) -> Any:
@@ -240,7 +245,7 @@ def _convert(hint: Any, value: Any) -> Any:
     if origin is list:
         (inner,) = typing.get_args(hint)
         return [_convert(inner, v) for v in value]
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(hint):
             if arg is not type(None):
                 return _convert(arg, value)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from spacy.pipeline import EntityRuler as SpacyEntityRuler
-
 from sitrep.pipeline import load, run
 from tests.actors.conftest import actor_of
 
@@ -92,3 +90,31 @@ def test_linker_place_is_not_an_actor(link):
     assert all(m.text not in ("Afghanistan", "Syria") for a in doc._.actors for m in a.mentions)
     assert actor_of(doc, "Pakistan").kb_id == "PAK"
     assert actor_of(doc, "India").sector == "government"
+
+
+def test_linker_titled_person_without_ner(link):
+    doc = link("Gambian President Dawda Jawara met rebels in Darfur, Sudan. Hungarian and Romanian officials agreed.")
+    person = actor_of(doc, "Dawda Jawara")
+    assert (person.kb_id, person.sector, person.country) == (None, "government", "GMB")
+    assert actor_of(doc, "rebels").country == "SDN"
+    assert actor_of(doc, "Hungarian").country == "HUN"
+    assert actor_of(doc, "Romanian officials").country == "ROU"
+
+
+def test_linker_capital_only_when_acting(link):
+    doc = link("The claim was denied by Washington. Talks were held in Moscow.")
+    assert actor_of(doc, "Washington").kb_id == "USA"
+    assert all(m.text != "Moscow" for a in doc._.actors for m in a.mentions)
+
+
+def test_linker_plural_description_takes_two_actors(link):
+    doc = link("Hamas and Fatah met in Cairo. The two groups agreed on a truce.")
+    holders = [a.kb_id for a in doc._.actors if any(m.text == "The two groups" for m in a.mentions)]
+    assert sorted(holders) == ["fatah", "hamas"]
+
+
+def test_linker_state_description_takes_country(link):
+    doc = link("Nigerian troops entered Maiduguri on Monday. The army said the town was calm.")
+    army = actor_of(doc, "The army")
+    assert (army.kb_id, army.country) == ("NGA-MIL", "NGA")
+    assert actor_of(doc, "Nigerian troops").id == army.id

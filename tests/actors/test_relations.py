@@ -52,3 +52,41 @@ def test_relations_seed_article(link):
     assert ("joined", "ttp", "breakaway", "isis") in triples
     assert ("member_of", "iskp", None, "isis") in triples
     assert ("fights", "taliban", None, "iskp") in triples
+
+
+def test_relations_person_titles(link):
+    doc = link("Hamas leader Yahya Sinwar spoke on Sunday.")
+    members = {(s.name, t.kb_id) for kind, s, t, _ in _triples(doc) if kind == "member_of"}
+    assert ("Yahya Sinwar", "hamas") in members
+
+
+def test_relations_person_apposition():
+    from sitrep.pipeline import load, run
+    from sitrep.pipeline.factories import register_stage
+
+    nlp = load(base="blank:en", stages=[])
+    ruler = nlp.add_pipe("entity_ruler")  # stands in for a trained NER: it sets doc.ents
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Mohammed Deif"}])
+    for stage in ("sitrep_actors", "sitrep_relations"):
+        register_stage(stage)
+        nlp.add_pipe(stage)
+    doc = run(nlp, "Mohammed Deif, commander of the Qassam Brigades, was killed.")
+    members = {(s.name, t.kb_id) for kind, s, t, _ in _triples(doc) if kind == "member_of"}
+    assert ("Mohammed Deif", "qassam") in members
+    deif = next(a for a in doc._.actors if a.name == "Mohammed Deif")
+    assert (deif.sector, deif.country) == ("rebels", "PSE")
+
+
+def test_relations_time_in_sentence(actors_nlp):
+    """A relation takes the id of a time the times stage put in its sentence."""
+    from sitrep.document import Time
+    from sitrep.pipeline.doc import prepare
+
+    text = "In 2015, fighters of the TTP joined ISIS-K. Later they left."
+    doc = prepare(actors_nlp.make_doc(text))
+    for name, proc in actors_nlp.pipeline:
+        if name == "sitrep_relations":
+            doc._.times.append(Time(id="t1", start=3, end=7, text="2015", sentence=0, value="2015", precision="year"))
+        doc = proc(doc)
+    (rel,) = [r for r in doc._.relations if r.type == "joined"]
+    assert rel.time == "t1"

@@ -151,3 +151,31 @@ def test_malformed_urls_fail_without_network() -> None:
     for url in ("http://[::1", "http://", "https://exa mple.org/x"):
         articles, (fail,) = collect(url, timeout=1)
         assert articles == [] and fail.code == "E109" and fail.ref == url
+
+
+def test_compressed_answers_are_decompressed(http_server) -> None:
+    import gzip
+    import zlib
+
+    base, routes = http_server
+    rss = RSS.encode("utf-8")
+    routes["/gz"] = (200, "application/rss+xml", gzip.compress(rss), {"Content-Encoding": "gzip"})
+    routes["/deflate"] = (200, "application/rss+xml", zlib.compress(rss), {"Content-Encoding": "deflate"})
+    routes["/broken"] = (200, "text/html", b"\x1f\x8b\x08not really gzip", {"Content-Encoding": "gzip"})
+    for path in ("/gz", "/deflate"):
+        articles, _ = collect(f"{base}{path}", timeout=5)
+        assert [a.title for a in articles] == ["Three officers killed in Kunduz", "Attaque à Kunduz"]
+    _, (fail,) = collect(f"{base}/broken", timeout=5)
+    assert fail.code == "E104" and "gzip" in fail.message
+
+
+def test_feed_charset_from_http_header(http_server) -> None:
+    base, routes = http_server
+    russian = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Лента</title><item><title>Нападение в Кундузе'
+        "</title><description>Боевики напали на полицейский блокпост в провинции Кундуз.</description></item>"
+        "</channel></rss>"
+    )
+    routes["/koi8"] = (200, "application/rss+xml; charset=koi8-r", russian.encode("koi8-r"))  # only the header says
+    (article,), _ = collect(f"{base}/koi8", timeout=5)
+    assert article.title == "Нападение в Кундузе" and article.source == "Лента"

@@ -83,3 +83,14 @@ def test_casualty_eval_says_when_keys_carry_no_effects(shared_data):
     assert metrics["messages"] == 20
     if not metrics["gold_available"]:
         assert "no HUM TGT" in casualty_eval.report(metrics)
+
+
+def test_casualty_linker_does_not_count_a_subset_twice():
+    doc = _run_with_event("Rebels attacked the base, and four soldiers, including two officers, were killed.", "attacked")
+    assert doc._.events[0].fatalities.side_a == 4
+
+
+def test_quantity_tagger_partitive_total_is_not_a_toll():
+    doc = _run_with_event("A bomb exploded and seven of the nine soldiers were wounded.", "exploded")
+    kinds = {q.text: q.kind for q in doc._.quantities}
+    assert kinds["seven"] == "casualties_injured" and kinds["nine soldiers"] == "force_size"

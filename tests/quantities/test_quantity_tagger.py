@@ -105,3 +105,28 @@ def test_quantity_tagger_speed(nlp, seed_text):
     start = time.perf_counter()
     run(nlp, text, meta={"published": "2021-11-01"})
     assert words / (time.perf_counter() - start) >= 5_000  # goal 20,000; a floor that shared CPUs pass
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.example.com/news.php?id=376728",
+        "Rahul (26) and Jamshed (23) were on the bus.",
+        "He died at the age of 69.",
+        "No one was killed.",
+        "A class 12 girl was found.",
+        "The painter (1863-1898) died young.",
+    ],
+)
+def test_quantity_tagger_skips_ids_ages_labels_and_negation(nlp, text):
+    assert [q for q in _quantities(nlp, text) if q[5].startswith("casualties")] == []
+
+
+def test_quantity_tagger_reads_coordinated_figures_and_european_thousands(nlp):
+    found = _quantities(nlp, "The quake killed at least 920 people and 15 soldiers, injuring 600 others. More than 1.000 persons died.")
+    assert [(q[0], q[2], q[5]) for q in found] == [
+        ("at least 920 people", 920, "casualties_killed"),
+        ("15 soldiers", 15, "casualties_killed"),
+        ("600 others", 600, "casualties_injured"),
+        ("More than 1.000 persons", 1000, "casualties_killed"),
+    ]

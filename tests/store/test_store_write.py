@@ -1,5 +1,6 @@
 """Writing documents: row counts per table, idempotence, replacement, reading back."""
 
+import duckdb
 import pytest
 from store_sample_docs import expected_counts, many, samples
 
@@ -152,7 +153,7 @@ def test_store_in_memory(docs):
 def test_store_document_json_equals_to_dict(docs):
     import json
 
-    from sitrep.store.rows import document_json
+    from sitrep.store.document_json import document_json
     for doc in docs:
         doc.pipeline = {"name": "sitrep", "components": ["ner", ("events", 2)], "n": 1.5}
         assert json.loads(document_json(doc)) == json.loads(json.dumps(doc.to_dict()))
@@ -177,3 +178,36 @@ def test_store_in_memory_reads(docs):
     with Store(":memory:") as store:
         store.write(docs, store.begin_run([], {}))
         assert len(list(store.documents())) == 3 and len(list(store.event_sheet())) == 5
+
+
+def test_store_lone_surrogate_is_replaced_not_fatal(store, docs, caplog):
+    """Mis-decoded text must not fail the batch: U+FFFD in place, offsets unchanged."""
+    bad = docs[0]
+    at = bad.text.index("Jalalabad")
+    bad.text = bad.text[:at] + "\udcc3" + bad.text[at + 1:]  # one code point for one
+    bad.title = "Gunmen kill four \udce9"
+    run = store.begin_run([], {})
+    assert store.write(docs, run) == 3
+    (stored,) = store.documents([bad.id])
+    assert stored.text[at] == "\ufffd" and len(stored.text) == len(bad.text)
+    assert stored.title.endswith("\ufffd") and stored.events == bad.events
+    assert "lone surrogates" in caplog.text and bad.id in caplog.text
+    assert store.summary()["events"] == 5
+
+
+def test_store_failed_batch_leaves_nothing_and_store_usable(store, docs):
+    run = store.begin_run([], {})
+    broken = samples()[1]
+    broken.places[0].lat = "north of the river"  # not a number: the batch must fail whole
+    with pytest.raises(duckdb.Error, match="north of the river"):
+        store.write([docs[0], broken], run)
+    assert store.summary()["articles"] == 0 and store.summary()["events"] == 0
+    assert store.write(docs, run) == 3
+
+
+def test_store_pipeline_values_json_cannot_hold(store, docs):
+    from pathlib import Path
+    docs[0].pipeline = {"model": Path("/models/ner"), "components": ["ner"]}
+    store.write(docs, store.begin_run([], {}))
+    (stored,) = store.documents([docs[0].id])
+    assert stored.pipeline == {"model": "/models/ner", "components": ["ner"]}

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB, fold, load_kb
 from sitrep.actors.matching import ActorMatcher, Candidate
-from sitrep.actors.sectors import DETERMINERS, STATUS_WORDS
+from sitrep.actors.sectors import DETERMINERS, STATE_ANAPHORS, STATUS_WORDS
 from sitrep.document import Actor, Mention
 from sitrep.pipeline.doc import next_id, sentence_index
 
@@ -43,7 +44,7 @@ class ActorLinker:
     named only by a noun such as "civilians").
     """
 
-    DEFAULT_CONFIG = {"extra_kb": [], "resolve_descriptions": True, "keep_generic": True}
+    DEFAULT_CONFIG: ClassVar[dict] = {"extra_kb": [], "resolve_descriptions": True, "keep_generic": True}
 
     def __init__(self, nlp: Language, name: str, *, extra_kb: list[str] | None = None,
                  resolve_descriptions: bool = True, keep_generic: bool = True):
@@ -58,7 +59,7 @@ class ActorLinker:
             doc._.actors = []
         cands = self.matcher.candidates(doc)
         if self.resolve_descriptions:
-            cands = resolve_anaphors(doc, cands)
+            cands = resolve_anaphors(doc, cands, self.kb)
         if not self.keep_generic:
             cands = [c for c in cands if c.kind != "generic"]
         link_persons(cands)
@@ -70,7 +71,7 @@ class ActorLinker:
             yield self(doc)
 
 
-def resolve_anaphors(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def resolve_anaphors(doc: Doc, cands: list[Candidate], kb: ActorKB | None = None) -> list[Candidate]:
     """Give each description ("the group") the nearest compatible named actor before it; a plural
     one ("the two groups") the two nearest distinct ones. Returns the candidates, where a plural
     description has become one candidate per antecedent."""
@@ -79,6 +80,11 @@ def resolve_anaphors(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.kind != "anaphor":
             out.append(cand)
             continue
+        if cand.extra.get("head") in STATE_ANAPHORS and kb is not None:
+            state = _state_antecedent(doc, cands[:k], cand, kb)
+            if state is not None:
+                out.append(state)
+                continue
         wanted = PLURAL_ANTECEDENTS if cand.extra.get("plural") else 1
         found = _antecedents(doc, cands[:k], cand, wanted)
         if not found:
@@ -89,6 +95,28 @@ def resolve_anaphors(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         for prev, distance in found:
             out.append(_resolved(cand, prev, distance))
     return out
+
+
+def _state_antecedent(doc: Doc, before: list[Candidate], cand: Candidate, kb: ActorKB) -> Candidate | None:
+    """"the army" after "Nigerian troops": the state institution of the nearest country named."""
+    here = _sentence(doc, cand.start)
+    for prev in reversed(before):
+        distance = here - _sentence(doc, prev.start)
+        if distance > MAX_ANAPHOR_SENTENCES:
+            return None
+        country = prev.entry.country if prev.entry else prev.country
+        if country is None or prev.kind not in ("country", "state", "kb", "resolved"):
+            continue
+        if prev.entry is not None and prev.entry.type not in ("state", "agency", None):
+            continue  # "Taliban ... the government": a group's country is not its state
+        entry = kb.state_entry(country, cand.sector)
+        if entry is None:
+            return None
+        new = replace(cand, kind="resolved", entry=entry, extra=dict(cand.extra))
+        new.extra["antecedent"] = prev
+        new.confidence = max(ANAPHOR_CONFIDENCE - ANAPHOR_DECAY * max(distance - 1, 0), UNRESOLVED_CONFIDENCE)
+        return new
+    return None
 
 
 def _antecedents(doc: Doc, before: list[Candidate], cand: Candidate, wanted: int) -> list[tuple[Candidate, int]]:

@@ -8,26 +8,26 @@ generic actor nouns ("militants"), definite descriptions ("the group") and named
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.kb import ActorKB, KBEntry
+from sitrep.actors.kb import ActorKB, KBEntry, actor_country_names, actor_demonyms
 from sitrep.actors.sectors import (
     ANAPHORIC_NOUNS,
     COORDINATION_WORDS,
-    MAX_COORDINATION_ADJECTIVES,
-    QUALIFIED_ONLY,
     DESCRIPTOR_TAGS,
     DETERMINERS,
+    MAX_COORDINATION_ADJECTIVES,
     MEMBER_NOUNS,
+    QUALIFIED_ONLY,
     SECTOR_NOUNS,
     STATE_SECTORS,
     STATUS_WORDS,
     TITLE_SECTORS,
 )
-from sitrep.entities.names import country_names, demonyms
 
 # How far a country may stand from the noun it qualifies: "Afghanistan's U.S.-trained elite
 # intelligence service" has three modifiers between them; more is rarely one noun phrase.
@@ -44,13 +44,14 @@ CONFIDENCE = {
     "generic": 0.6,  # "militants", "civilians"
     "entity": 0.6,  # a named entity the KB does not know
     "anaphor": 0.5,  # "the group" before resolution
+    "inferred_country": 0.45,  # a person whose country is the only one their sentence names
 }
 # How far back a list of places is walked to find its preposition: "in Iraq, Syria and Libya".
 MAX_LIST_WALK = 6
+# "to" is not among them: "sent arms to Pakistan", "apologized to Brazil" name a recipient.
 LOCATIVE_PREPOSITIONS = {
-    "in", "at", "near", "into", "inside", "within", "across", "throughout", "to", "from",
-    "around", "outside", "toward", "towards", "through", "over", "via", "of", "including",
-    "like", "across", "between", "against",
+    "in", "at", "near", "into", "inside", "within", "across", "throughout", "from",
+    "around", "outside", "toward", "towards", "through", "over", "via", "of",
 }
 # Words that end a noun phrase between a country and its noun ("Afghan and Pakistani troops"
 # is handled by coordination, not by skipping "and").
@@ -75,11 +76,36 @@ COORDINATORS = {"and", "or", "&", "as well as"}
 # Sector nouns that, right after a named actor, name its people: "Taliban fighters".
 MEMBER_SECTORS = {"rebels", "militia", "military", "police", "intelligence", "government"}
 SINGULAR_S = {"rebels"}  # never mind: "the rebels" is plural but one actor in practice
+# Capitalised titles before a name; the name after them is a person even where no NER ran.
+PERSON_TITLES = {
+    "President", "Prime", "Minister", "King", "Queen", "Prince", "Crown", "General", "Gen.", "Lt.",
+    "Col.", "Colonel", "Major", "Maj.", "Captain", "Capt.", "Admiral", "Adm.", "Sgt.", "Commander",
+    "Secretary", "Chancellor", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Judge", "Justice",
+    "Sheikh", "Ayatollah", "Mullah", "Emir", "Archbishop", "Bishop", "Pope", "Rev.", "Mr.", "Mrs.",
+    "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Vice", "Deputy", "Foreign", "Defence", "Defense",
+    "Interior", "Marshal", "Field", "Ambassador", "Envoy", "Mayor", "Speaker", "Maulana",
+}
+# Lower-case titles right before a name: "Hamas leader Yahya Sinwar", "IS spokesman Abu X".
+LOWER_TITLES = {
+    "leader", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "founder", "emir",
+    "minister", "president", "envoy", "ambassador", "general", "cleric", "preacher", "militant",
+}
+# A name after a title is at most this long: "Omar Hassan Ahmad al-Bashir".
+MAX_NAME_TOKENS = 5
+# "rebels in Sudan", "students throughout Indonesia": the group's country follows it.
+GROUP_PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside"}
+MAX_PLACE_TOKENS = 4  # "in Darfur, Sudan", "in North Kivu, Congo"
 # A person's title stands within this many tokens before the name ("senior Pentagon official X").
 MAX_TITLE_TOKENS = 4
 # An apposition after a name is at most this long: ", former head of Afghanistan's spy agency".
 MAX_APPOSITION_TOKENS = 10
 ORG_KINDS = ("kb", "state", "country", "entity")
+CALENDAR_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+}
+NAME_PARTICLES = {"al-", "el-", "bin", "ibn", "de", "van", "von", "da", "dos", "del", "la", "le", "al"}
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 ORG_SECTOR_WORDS: dict[str, str] = {
     "army": "military", "forces": "military", "brigade": "military", "battalion": "military",
@@ -132,8 +158,9 @@ class ActorMatcher:
         self.named = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.demonym_iso3: dict[str, str | None] = demonyms()
-        self.country_names = set(country_names())
+        self.demonym_iso3: dict[str, str | None] = actor_demonyms()
+        self.country_codes = actor_country_names()
+        self.country_names = set(self.country_codes)
         for entry in kb:
             patterns = _alias_docs(nlp, entry.names)
             if patterns:
@@ -141,6 +168,12 @@ class ActorMatcher:
         self.demonyms.add("DEMONYM", list(nlp.tokenizer.pipe(self.demonym_iso3)))
         for noun, sector in SECTOR_NOUNS.items():
             self.nouns.add(sector, [nlp.make_doc(noun)])
+        # single-word triggers, matched rather than found by walking every token (Token objects
+        # are the cost of a Python loop over a Doc)
+        self.collectives = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.collectives.add("COLLECTIVE", list(nlp.tokenizer.pipe(ANAPHORIC_NOUNS)))
+        self.titles = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles.add("TITLE", list(nlp.tokenizer.pipe(PERSON_TITLES | LOWER_TITLES)))
         self.vocab = nlp.vocab
 
     def candidates(self, doc: Doc) -> list[Candidate]:
@@ -154,6 +187,7 @@ class ActorMatcher:
         found += self._demonyms(doc, nouns, named_tokens)
         found += self._generic(doc, nouns)
         found += self._entities(doc)
+        found += self._titled_persons(doc, named_tokens)
         for cand in found:
             _extend_members(doc, cand)
             _extend_member_noun(doc, cand, nouns)
@@ -162,8 +196,88 @@ class ActorMatcher:
             _set_status(doc, cand)
             cand.modifier = _is_modifier(doc, cand)
         _distribute_coordination(doc, chosen, self.kb)
-        _attach_titles(doc, chosen)
+        self._located_groups(doc, chosen)
+        _attach_titles(doc, chosen, self.country_of)
+        for cand in chosen:
+            if cand.kind == "entity" and cand.country is None:
+                # "Nigerian Union of Teachers", "Iraqi Kurds": a name carrying a country
+                cand.country = next((c for c in map(self.country_of, (t.text for t in doc[cand.start:cand.end])) if c), None)
+        self._sentence_country(doc, chosen, matches)
         return chosen
+
+    def _sentence_country(self, doc: Doc, cands: list[Candidate], matches: list[tuple[int, int, int]]) -> None:
+        """"President Omar al-Bashir ... in Sudan": a state official with no country of their
+        own takes the country when their sentence names exactly one."""
+        officials = [c for c in cands if c.kind == "person" and c.country is None and c.sector in STATE_SECTORS]
+        if not officials:
+            return
+        spans = [doc[s:e].text for _, s, e in matches] + [doc[s:e].text for _, s, e in self.demonyms(doc)]
+        starts = [s for _, s, _ in matches] + [s for _, s, _ in self.demonyms(doc)]
+        by_sentence: dict[int, set[str]] = {}
+        for start, text in zip(starts, spans):
+            iso3 = self.country_of(text)
+            if iso3:
+                by_sentence.setdefault(doc[start].sent.start if doc.has_annotation("SENT_START") else 0, set()).add(iso3)
+        for cand in officials:
+            sent_start = doc[cand.start].sent.start if doc.has_annotation("SENT_START") else 0
+            countries = by_sentence.get(sent_start, set())
+            if len(countries) == 1:
+                cand.country = next(iter(countries))
+                cand.confidence = min(cand.confidence, CONFIDENCE["inferred_country"])
+
+    def _located_groups(self, doc: Doc, cands: list[Candidate]) -> None:
+        """"rebels in Darfur, Sudan", "security forces in Guinea", "opposition parties in Nepal":
+        a generic group placed in one country belongs to it."""
+        for cand in cands:
+            if cand.kind != "generic" or cand.country is not None:
+                continue
+            i = cand.end
+            if i >= len(doc) or doc[i].lower_ not in GROUP_PLACE_PREPOSITIONS:
+                continue
+            iso3 = self._country_after(doc, i + 1)
+            if iso3 is None:
+                continue
+            cand.country = iso3
+            entry = self.kb.state_entry(iso3, cand.sector) if cand.sector in STATE_SECTORS else None
+            if entry is not None:
+                cand.kind, cand.entry = "state", entry
+
+    def _country_after(self, doc: Doc, i: int) -> str | None:
+        """The first country named from token i on, past a few place words: "the Sudan",
+        "Darfur, Sudan"; None when anything else comes first."""
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        for k in range(i, min(i + MAX_PLACE_TOKENS, len(doc))):
+            for j in range(min(k + 3, len(doc)), k, -1):
+                iso3 = self.country_codes.get(doc[k:j].text)
+                if iso3:
+                    return iso3
+            if not (doc[k].is_title or doc[k].text == ","):
+                return None
+        return None
+
+    def country_of(self, word: str) -> str | None:
+        """ISO3 of a country name or demonym ("Gambian", "U.S."), else None."""
+        return self.demonym_iso3.get(word) or self.country_codes.get(word)
+
+    def _titled_persons(self, doc: Doc, named_tokens: set[int]) -> list[Candidate]:
+        """"President Omar al-Bashir", "Lt. Gen. Prosper Avril": names after a title, for
+        pipelines whose NER missed them (or that have none)."""
+        out = []
+        for _, title, _ in self.titles(doc):
+            if title > 0 and doc[title - 1].text in PERSON_TITLES:
+                continue  # "Prime Minister": the name follows the last title word
+            if doc[title].text in LOWER_TITLES and not (title + 1 < len(doc) and doc[title + 1].is_title):
+                continue
+            i = title + 1
+            while i < len(doc) and doc[i].text in PERSON_TITLES:
+                i += 1
+            j = i
+            while j < len(doc) and j - i < MAX_NAME_TOKENS and _name_token(doc[j]) and j not in named_tokens:
+                j += 1
+            if j > i and doc[i:j].text not in self.country_names:
+                out.append(Candidate(i, j, "person", name=doc[i:j].text, confidence=CONFIDENCE["entity"]))
+        return out
 
     # --- matchers ---------------------------------------------------------------------------
 
@@ -185,7 +299,7 @@ class ActorMatcher:
                 continue
             text = doc[start:end].text
             is_country = entry.type == "state" and entry.id == entry.country
-            if is_country:
+            if is_country or (entry.type == "state" and text in entry.places):
                 combined = self._state_phrase(doc, start, end, entry.country, nouns, named_tokens)
                 if combined is not None:
                     out.append(combined)
@@ -216,6 +330,8 @@ class ActorMatcher:
         for _, start, end in self.demonyms(doc):
             iso3 = self.demonym_iso3.get(doc[start:end].text)
             combined = self._state_phrase(doc, start, end, iso3, nouns, named_tokens)
+            if combined is None:
+                combined = self._shared_noun(doc, start, end, iso3, nouns, named_tokens)
             if combined is not None:
                 out.append(combined)
             elif iso3 and doc[end - 1].text.endswith("s") and not _followed_by_noun(doc, end):
@@ -251,6 +367,22 @@ class ActorMatcher:
                     return self._state_candidate(doc, noun_start, end, iso3, nouns[noun_start][1])
         return None
 
+    def _shared_noun(self, doc: Doc, start: int, end: int, iso3: str | None,
+                     nouns: dict[int, tuple[int, str]], named_tokens: set[int]) -> Candidate | None:
+        """"Hungarian and Romanian officials": the first demonym shares the second's noun."""
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "or", ","):
+            return None
+        nxt = doc[end + 1]
+        if nxt.text not in self.demonym_iso3 and nxt.text not in self.country_names:
+            return None
+        other = self._state_phrase(doc, end + 1, end + 2, self.demonym_iso3.get(nxt.text), nouns, named_tokens)
+        if other is None:
+            return None
+        noun_sector = (other.entry.sector if other.entry else other.sector) or "government"
+        cand = self._state_candidate(doc, start, end, iso3, noun_sector)
+        cand.confidence = min(cand.confidence, CONFIDENCE["generic"])
+        return cand
+
     def _state_candidate(self, doc: Doc, start: int, end: int, iso3: str | None, sector: str) -> Candidate:
         entry = self.kb.state_entry(iso3, sector) if iso3 else None
         if entry is not None:
@@ -274,9 +406,10 @@ class ActorMatcher:
             out.append(Candidate(start, end, "generic", sector=sector, name=doc[start:end].text,
                                  confidence=CONFIDENCE["generic"]))
         # "the group", "the organisation": collective nouns that name no sector by themselves
-        for token in doc:
+        for _, i, _ in self.collectives(doc):
+            token = doc[i]
             head = token.lower_
-            if head in ANAPHORIC_NOUNS and token.i not in nouns and not _inside(nouns, token.i):
+            if token.i not in nouns and not _inside(nouns, token.i):
                 det, descriptor = _determiner_and_descriptor(doc, token.i)
                 if det is not None:
                     out.append(self._anaphor(doc, det, token.i + 1, head, descriptor, ANAPHORIC_NOUNS[head][0]))
@@ -286,6 +419,7 @@ class ActorMatcher:
         tags = frozenset({DESCRIPTOR_TAGS[descriptor]}) if descriptor else frozenset()
         cand = Candidate(start, end, "anaphor", sector=sector, compatible=ANAPHORIC_NOUNS[head], tags=tags,
                          name=doc[start:end].text, confidence=CONFIDENCE["anaphor"])
+        cand.extra["head"] = head
         # "the groups", "the two jihadist groups": several antecedents
         cand.extra["plural"] = head.endswith("s") and head not in SINGULAR_S or any(
             t.lower_ in ("two", "both") for t in doc[start:end])
@@ -327,11 +461,25 @@ def guess_org_sector(span: Span) -> str | None:
 # --- span rules ------------------------------------------------------------------------------
 
 
+def _name_token(token: Token) -> bool:
+    """A token of a personal name: capitalised, a particle inside one (al-, de, bin), or the
+    hyphen of "Jean-Bertrand"; not a title, weekday or month."""
+    if token.text in PERSON_TITLES or token.text in CALENDAR_WORDS:
+        return False
+    doc = token.doc
+    if token.text == "-":
+        prev, nxt = (doc[token.i - 1], doc[token.i + 1]) if 0 < token.i < len(doc) - 1 else (None, None)
+        return prev is not None and (prev.is_title or prev.lower_ in NAME_PARTICLES) and nxt.is_title
+    return (token.is_title or token.text in NAME_PARTICLES or (token.text[:1].isupper() and "-" in token.text)) and not token.is_punct
+
+
 def _alias_docs(nlp: Language, names: tuple[str, ...]) -> list[Doc]:
     """Pattern docs of a KB entry's names, with the "Al-"/"al-" spelling variants news uses."""
     variants: list[str] = []
     for name in names:
         variants.append(name)
+        if "'" in name:  # "Da'esh" is often typeset "Da’esh"
+            variants.append(name.replace("'", "’"))
         if name.startswith("al-"):
             variants.append("Al-" + name[3:])
         elif name.startswith("Al-"):
@@ -442,6 +590,7 @@ def _extend_member_noun(doc: Doc, cand: Candidate, nouns: dict[int, tuple[int, s
     if sector in MEMBER_SECTORS or doc[cand.end:noun_end].text.lower() in MEMBER_NOUNS:
         cand.extra["member_noun"] = doc[cand.end:noun_end].text.lower()
         cand.end = noun_end
+        cand.priority -= 1  # "United Nations peacekeepers" as an alias of its own wins
 
 
 def _set_status(doc: Doc, cand: Candidate) -> None:
@@ -480,7 +629,7 @@ def _is_modifier(doc: Doc, cand: Candidate) -> bool:
 
 def _distribute_coordination(doc: Doc, cands: list[Candidate], kb: ActorKB) -> None:
     """"former Afghan soldiers and police personnel": the second noun shares country and status."""
-    for left, right in zip(cands, cands[1:]):
+    for left, right in pairwise(cands):
         if right.kind != "generic" or right.country is not None:
             continue
         if not coordinated(doc, left.end, right.start):
@@ -497,15 +646,16 @@ def _distribute_coordination(doc: Doc, cands: list[Candidate], kb: ActorKB) -> N
             right.kind, right.entry = "state", entry
 
 
-def _attach_titles(doc: Doc, cands: list[Candidate]) -> None:
+def _attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
     """A person's sector, country and status from their title: "IS leader Abu Bakr al-Baghdadi",
     "Rahmatullah Nabil, former head of Afghanistan's spy agency"."""
     for k, cand in enumerate(cands):
         if cand.kind != "person":
             continue
         before = cands[k - 1] if k > 0 else None
-        window = [t.lower_ for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.start] if not t.is_punct]
-        if before is not None and cand.start - before.end <= 3 and before.kind in ORG_KINDS:
+        window = [t.lower_ for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.end] if not t.is_punct]
+        if (before is not None and cand.start - before.end <= 3 and before.kind in ORG_KINDS
+                and not any(t.is_punct for t in doc[before.end:cand.start])):
             cand.org = before
         apposition = _apposition(doc, cand.end)
         if apposition is not None:
@@ -521,6 +671,11 @@ def _attach_titles(doc: Doc, cands: list[Candidate]) -> None:
         # ("Defence Minister" of a state is government; "head of the spy agency" is intelligence)
         cand.sector = org_sector if org_sector and org_sector != "government" else title_sector or org_sector
         cand.country = (org.entry.country if org.entry else org.country) if org else None
+        if cand.country is None:  # "Gambian President Dawda Jawara", "U.S. Secretary of State X"
+            words = [t.text for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.end]]
+            cand.country = next((c for c in map(country_of, words) if c), None)
+            if cand.country and cand.sector is None and any(w in TITLE_SECTORS for w in window):
+                cand.sector = "government"  # "Libyan leader Muammar Gaddafi": a state's leader
         if cand.status is None and any(STATUS_WORDS.get(w) == "former" for w in window):
             cand.status = "former"
 

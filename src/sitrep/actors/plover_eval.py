@@ -1,6 +1,8 @@
 """Actor agreement with the PLOVER gold records' source/target actors (country and sector).
 
-    python -m sitrep.actors.plover_eval ../shared/data/plover_gsr_cameo
+    python -m sitrep.actors.plover_eval ../shared/data/plover_gsr_cameo [BASE]
+
+BASE is the spaCy pipeline under the stages (default blank:en; "sitrep:en_sitrep" adds NER).
 
 For every coded actor whose text occurs in its sentence: whether sitrep linked an actor there
 (coverage), whether its country matches the CAMEO country code, and whether its sector matches
@@ -29,9 +31,9 @@ def gold_records(folder: Path) -> list[dict[str, Any]]:
     return [r for r in json.loads(path.read_text("utf-8")) if r.get("text")]
 
 
-def evaluate(folder: Path) -> dict[str, Any]:
+def evaluate(folder: Path, base: str = "blank:en") -> dict[str, Any]:
     records = gold_records(folder)
-    nlp = load(base="blank:en", stages=["sitrep_entities", "sitrep_actors"])
+    nlp = load(base=base, stages=["sitrep_entities", "sitrep_actors"])
     start = time.perf_counter()
     docs = list(run_many(nlp, [(r["text"], None) for r in records]))
     seconds = time.perf_counter() - start
@@ -41,7 +43,7 @@ def evaluate(folder: Path) -> dict[str, Any]:
             _score(doc, gold, counts)
     words = sum(len(d) for d in docs)
     return {
-        "records": len(records), "gold_actors": counts["gold"],
+        "base": base, "records": len(records), "gold_actors": counts["gold"],
         "coverage": _ratio(counts["found"], counts["gold"]),
         "country_accuracy": _ratio(counts["country_ok"], counts["country_gold"]),
         "country_gold": counts["country_gold"],
@@ -88,4 +90,5 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 if __name__ == "__main__":
-    print(json.dumps(evaluate(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/plover_gsr_cameo")), indent=2))
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/plover_gsr_cameo")
+    print(json.dumps(evaluate(folder, *sys.argv[2:3]), indent=2))

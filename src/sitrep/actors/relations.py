@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.actors.matching import coordinated
+from sitrep.actors.sectors import ORGANISED_SECTORS
 from sitrep.document import Relation, Span
 from sitrep.pipeline.doc import sentence_index
 
@@ -38,16 +41,30 @@ TRIGGERS: dict[str, tuple[str, str]] = {
     r"(?:broke|break|breaks|breaking|split|splits|splitting|splintered) (?:away )?from": ("left", "forward"),
     r"(?:quit|quits|deserted|deserts)": ("left", "forward"),
     r"(?:is|was|are|were|as|a|an|became|become|becomes) (?:a |an )?(?:senior |former |top |leading )?(?:member|members|commander|commanders|leader|fighter|fighters|affiliate|branch|wing|faction|offshoot|province|chapter|spokesman|spokesperson) (?:of|in|for)": ("member_of", "forward"),
+    r"(?:(?:is|are|was|were|as|becomes?|became) )?(?:an? )?(?:integral )?part of": ("member_of", "forward"),
+    r"(?:coalition|alliance|group|bloc) (?:members|nations|countries|partners) (?:include|includes|including)": ("member_of", "reverse"),
     r"(?:allied|aligned|allies|ally) (?:with|to)": ("allied_with", "symmetric"),
+    r"(?:together|partnered|partnering|cooperat(?:e|es|ed|ing)) with": ("allied_with", "symmetric"),
+    r"(?:in support of|(?:air |military )?support (?:for|to)|supported|supporting|backing|backed|assisting|assisted)": ("allied_with", "symmetric"),
     r"(?:alliance|coalition|partnership) with": ("allied_with", "symmetric"),
     r"(?:fought|fight|fights|fighting|battled|battles|battling|clashed|clashes|clashing) (?:with|against)": ("fights", "symmetric"),
     r"(?:fought|battled)": ("fights", "symmetric"),
+    r"(?:to )?(?:defeat|defeating|defeated|destroy|destroying|degrade|degrading|combat|combating|combatting|dislodge|oust|ousting|rout|routed)": ("fights", "forward"),
+    r"(?:campaign|offensive|operations?|struggle|efforts?|fight) (?:against|on)": ("fights", "forward"),
     r"(?:at war|war|waging war|wages war|insurgency|offensive|campaign) (?:with|against)": ("fights", "symmetric"),
     r"(?:vs\.?|versus)": ("fights", "symmetric"),
     r"(?:been |are |were )?at each other's throats": ("fights", "symmetric"),
 }
+# Relations between parties to a conflict: both sides must be organised actors.
+PARTY_TYPES = {"fights", "allied_with"}
 # "fighting between A and B": both actors come after the trigger.
 BETWEEN = re.compile(r"\b(?:fighting|clashes|clash|war|battles|battle|conflict|tussle|hostilities) between\b")
+# Titles that make a person a member of the group named with them.
+TITLE_NOUNS = {
+    "leader", "head", "chief", "commander", "spokesman", "spokesperson", "member", "founder",
+    "emir", "director", "minister", "secretary", "official", "officer", "general", "adviser",
+    "advisor", "envoy", "ambassador", "president", "chairman", "deputy", "militant", "fighter",
+}
 # "A's regional affiliate, B": B is a member of A.
 AFFILIATE_NOUNS = {"affiliate", "branch", "wing", "offshoot", "province", "chapter", "franchise", "faction", "arm"}
 # Confidence of a relation: the trigger's reliability times how its actors were found.
@@ -57,7 +74,7 @@ CONFIDENCE_LINEAR = 0.7  # nearest mentions in the clause
 MAX_TARGET_DISTANCE = 15
 CLAUSE_BREAKS = {";", ".", "?", "!", "“", "”", '"'}
 PARENTHESIS_MARKS = {"—", "–", "(", ")"}
-_TRIGGER_RE = re.compile(r"\b(" + "|".join(f"(?:{p})" for p in TRIGGERS) + r")(?=\W|$)", re.IGNORECASE)
+_TRIGGER_RE = re.compile(r"(?<![\w\-])(" + "|".join(f"(?:{p})" for p in TRIGGERS) + r")(?=\W|$)", re.IGNORECASE)
 _COMPILED = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in TRIGGERS.items()]
 
 
@@ -75,7 +92,7 @@ class Slot:
 class RelationExtractor:
     """Fills `doc._.relations` from trigger phrases between actor mentions of `doc._.actors`."""
 
-    DEFAULT_CONFIG = {"min_confidence": 0.3}
+    DEFAULT_CONFIG: ClassVar[dict] = {"min_confidence": 0.3}
 
     def __init__(self, nlp: Language, name: str, *, min_confidence: float = 0.3):
         self.name = name
@@ -90,7 +107,10 @@ class RelationExtractor:
         found = []
         for sent in doc.sents:
             found += sentence_relations(doc, sent, [s for s in slots if sent.start <= s.start < sent.end])
+        sectors = {a.id: a.sector for a in doc._.actors}
         for rel in _dedupe(found):
+            if rel.type in PARTY_TYPES and not {sectors.get(rel.source), sectors.get(rel.target)} <= ORGANISED_SECTORS:
+                continue  # "supporting refugees", "attacks against civilians": aid or events
             if rel.confidence >= self.min_confidence:
                 doc._.relations.append(rel)
         return doc
@@ -137,6 +157,7 @@ def sentence_relations(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Rel
         if trigger is not None:
             out += _between(doc, sent, trigger, slots)
     out += _affiliates(doc, sent, slots)
+    out += _titles(doc, sent, slots)
     return out
 
 
@@ -154,6 +175,8 @@ def _relations_at(doc: Doc, sent: SpacySpan, trigger: SpacySpan, rel_type: str, 
     if pair is None:
         return [], None
     sources, target = pair
+    if direction == "reverse":  # "coalition members include X": X is the member
+        sources, target = [target], sources[0]
     out = []
     for source in sources:
         for s_id in source.actors:
@@ -308,13 +331,47 @@ def _affiliates(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Relation]:
     return out
 
 
+def _titles(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Relation]:
+    """People and the groups their titles name: "IS leader Abu Bakr al-Baghdadi", "Rahmatullah
+    Nabil, former head of Afghanistan's spy agency" -> member_of(person, group)."""
+    out = []
+    persons = {a.id for a in doc._.actors if _is_person(a)}
+    for k, slot in enumerate(slots):
+        if not persons.intersection(slot.actors):
+            continue
+        person = next(a for a in slot.actors if a in persons)
+        prev = slots[k - 1] if k > 0 else None
+        if prev is not None and not persons.intersection(prev.actors):
+            between = doc[prev.end:slot.start]
+            title = next((t for t in between if t.lower_ in TITLE_NOUNS), None)
+            if title is not None and len(between) <= 3:
+                out += [_relation(doc, "member_of", person, g, doc[title.i:title.i + 1], CONFIDENCE_LINEAR) for g in prev.actors]
+        nxt = slots[k + 1] if k + 1 < len(slots) else None
+        if nxt is not None and slot.end < len(doc) and doc[slot.end].text == ",":
+            between = doc[slot.end + 1:nxt.start]
+            # the title may open the next mention: "X, former head of Afghanistan's spy agency"
+            title = next((t for t in doc[slot.end + 1:min(nxt.end, nxt.start + 3)] if t.lower_ in TITLE_NOUNS), None)
+            if title is not None and len(between) <= 5 and not any(t.text in CLAUSE_BREAKS for t in between):
+                out += [_relation(doc, "member_of", person, g, doc[title.i:title.i + 1], CONFIDENCE_LINEAR) for g in nxt.actors]
+    return out
+
+
+def _is_person(actor) -> bool:
+    """Whether a new actor looks like a person: two or more capitalised words ("Abu Bakr
+    al-Baghdadi"), not a KB entry or a group noun. (Actor has no field for its kind.)"""
+    words = actor.name.split()
+    if actor.kb_id is not None or len(words) < 2 or actor.sector in ("civilians", "refugees"):
+        return False
+    return words[0][:1].isupper() and (words[-1][:1].isupper() or "-" in words[-1])
+
+
 def _relation(doc: Doc, rel_type: str, source: str, target: str, trigger: SpacySpan, confidence: float) -> Relation:
     sentence = sentence_index(doc, trigger.start_char)
     return Relation(
         type=rel_type, source=source, target=target,
         time=_time_in_sentence(doc, sentence, trigger.start_char),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
-        sentence=sentence, event=_event_near(doc, sentence, trigger.start_char),
+        sentence=sentence, event=_event_near(doc, sentence, trigger.start_char, {source, target}),
         confidence=round(confidence, 3),
     )
 
@@ -327,9 +384,11 @@ def _time_in_sentence(doc: Doc, sentence: int, char: int) -> str | None:
     return min(times, key=lambda t: abs(t.start - char)).id
 
 
-def _event_near(doc: Doc, sentence: int, char: int) -> str | None:
-    """The closest PLOVER event of the same sentence, kept alongside (PLOVER has no such type)."""
-    events = [e for e in (doc._.events or []) if getattr(e, "sentence", None) == sentence]
+def _event_near(doc: Doc, sentence: int, char: int, actors: set[str]) -> str | None:
+    """The closest PLOVER event of the same sentence that shares an actor with the relation,
+    kept alongside (PLOVER has no type for affiliations)."""
+    events = [e for e in (doc._.events or []) if getattr(e, "sentence", None) == sentence
+              and actors & set(getattr(e, "source", []) + getattr(e, "target", []))]
     if not events:
         return None
     return min(events, key=lambda e: abs(e.trigger.start - char)).id

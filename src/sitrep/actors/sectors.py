@@ -44,6 +44,8 @@ STATE_SECTORS: dict[str, str] = {
     "intelligence": "SPY",
 }
 
+# Singular forms that news uses mostly as adjectives ("terrorist attacks", "civilian
+# infrastructure", "rebel positions") are left out.
 # Head nouns that name a sector; a country before them makes a state actor ("Afghan soldiers"),
 # alone they make a generic actor ("militants", "civilians"). Multi-word entries match first.
 SECTOR_NOUNS: dict[str, str] = {
@@ -55,8 +57,11 @@ SECTOR_NOUNS: dict[str, str] = {
     "prime minister": "government", "foreign ministry": "government", "diplomats": "government",
     "government employees": "government", "leaders": "government", "leadership": "government",
     "embassy": "government", "state department": "government", "interior ministry": "government",
+    "foreign secretary": "government", "foreign minister": "government", "defence secretary": "military",
+    "defense secretary": "military", "secretary of state": "government", "interior minister": "government",
+    "international community": "igo",
     # military
-    "soldiers": "military", "soldier": "military", "troops": "military", "army": "military",
+    "soldiers": "military", "soldier": "military", "troops": "military", "troop": "military", "army": "military",
     "military": "military", "armed forces": "military", "forces": "military", "navy": "military",
     "air force": "military", "commandos": "military", "special forces": "military",
     "military units": "military", "defence ministry": "military",
@@ -76,9 +81,9 @@ SECTOR_NOUNS: dict[str, str] = {
     "intelligence officials": "intelligence", "intelligence officers": "intelligence",
     "intelligence community": "intelligence", "agents": "intelligence", "secret service": "intelligence",
     # rebels and insurgents
-    "militants": "rebels", "militant": "rebels", "insurgents": "rebels", "insurgent": "rebels",
-    "rebels": "rebels", "rebel": "rebels", "jihadists": "rebels", "jihadist": "rebels",
-    "extremists": "rebels", "terrorists": "rebels", "terrorist": "rebels", "guerrillas": "rebels",
+    "militants": "rebels", "insurgents": "rebels",
+    "rebels": "rebels", "jihadists": "rebels",
+    "extremists": "rebels", "terrorists": "rebels", "guerrillas": "rebels",
     "gunmen": "rebels", "fighters": "rebels", "separatists": "rebels", "insurgency": "rebels",
     "suicide bomber": "rebels", "suicide bombers": "rebels", "bombers": "rebels", "attackers": "rebels",
     "assailants": "rebels", "armed group": "rebels", "armed groups": "rebels",
@@ -90,7 +95,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "militia": "militia", "militias": "militia", "militiamen": "militia", "paramilitaries": "militia",
     "paramilitary": "militia", "mercenaries": "militia", "vigilantes": "militia",
     # civilians
-    "civilians": "civilians", "civilian": "civilians", "residents": "civilians",
+    "civilians": "civilians", "residents": "civilians",
     "villagers": "civilians", "schoolgirls": "civilians", "schoolchildren": "civilians",
     "students": "civilians", "children": "civilians", "women": "civilians", "pregnant women": "civilians",
     "babies": "civilians", "worshippers": "civilians", "farmers": "civilians", "pilgrims": "civilians",
@@ -99,7 +104,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "patients": "civilians", "hostages": "civilians", "citizens": "civilians", "tourists": "civilians",
     "aid workers": "ngo", "doctors": "health", "nurses": "health", "health workers": "health",
     # refugees
-    "refugees": "refugees", "refugee": "refugees", "migrants": "refugees", "asylum seekers": "refugees",
+    "refugees": "refugees", "migrants": "refugees", "asylum seekers": "refugees",
     "displaced people": "refugees", "displaced persons": "refugees", "idps": "refugees",
     # others
     "journalists": "media", "journalist": "media", "reporters": "media", "reporter": "media",
@@ -127,7 +132,7 @@ QUALIFIED_ONLY = {
 # Each lists the sectors its antecedent may have.
 ANAPHORIC_NOUNS: dict[str, tuple[str, ...]] = {
     "group": ("rebels", "militia", "criminal", "opposition", "igo", "ngo", "party"),
-    "groups": ("rebels", "militia", "criminal"),
+    "groups": ("rebels", "militia", "criminal", "party", "opposition"),
     "organization": ("rebels", "militia", "igo", "ngo", "party", "criminal", "business", "media"),
     "organisation": ("rebels", "militia", "igo", "ngo", "party", "criminal", "business", "media"),
     "militants": ("rebels", "militia"),
@@ -144,8 +149,14 @@ ANAPHORIC_NOUNS: dict[str, tuple[str, ...]] = {
     "agency": ("intelligence", "igo", "government", "police"),
     "army": ("military",),
     "military": ("military",),
+    "government": ("government",),
+    "authorities": ("government",),
+    "regime": ("government",),
+    "administration": ("government",),
+    "police": ("police",),
     "alliance": ("igo", "rebels", "military"),
     "bloc": ("igo",),
+    "coalition": ("igo", "military", "rebels", "opposition"),
     "body": ("igo", "ngo", "government"),
     "charity": ("ngo",),
 }
@@ -182,7 +193,8 @@ TITLE_SECTORS: dict[str, str | None] = {
     "admiral": "military", "sergeant": "military", "inspector": "police",
     "senator": "legislature", "sen.": "legislature", "rep.": "legislature", "lawmaker": "legislature",
     "judge": "judiciary", "justice": "judiciary", "imam": "religious", "cleric": "religious",
-    "pope": "religious", "rev.": "religious", "sheikh": "religious", "mullah": "religious",
+    "pope": "religious", "rev.": "religious", "archbishop": "religious", "bishop": "religious",
+    "ayatollah": "religious", "patriarch": "religious", "sheikh": "religious", "mullah": "religious",
     "journalist": "media", "reporter": "media", "correspondent": "media", "editor": "media",
     # None: the sector comes from the organisation named with the title ("IS leader X")
     "leader": None, "chief": None, "head": None, "emir": "rebels",
@@ -192,3 +204,14 @@ TITLE_SECTORS: dict[str, str | None] = {
 # units" (adjectives of the second noun).
 COORDINATION_WORDS = {"and", "or", ",", "as", "well", "&"}
 MAX_COORDINATION_ADJECTIVES = 2
+
+# Sectors of actors that can be at war with or allied to each other; aid to refugees or
+# "supporting civilians" is not an alliance.
+ORGANISED_SECTORS = {
+    "government", "military", "police", "intelligence", "rebels", "militia", "igo", "opposition",
+    "party", "legislature", "criminal", None,
+}
+
+# Descriptions that name a state institution: "the army", "the government" after "Nigeria"
+# or "Nigerian troops" is Nigeria's army or government, whatever sector the antecedent had.
+STATE_ANAPHORS = {"army", "military", "government", "authorities", "regime", "administration", "police"}

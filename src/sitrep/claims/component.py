@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.lexicon import ATTITUDE_BASES
 from sitrep.claims.links import is_estimate, link_about, link_contradictions, mark_events
 from sitrep.claims.parsed import parsed_attributions
 from sitrep.claims.patterns import find_attributions
@@ -34,9 +35,11 @@ class ClaimExtractor:
         pronoun_window (int): sentences back a pronoun speaker may be resolved.
         contradiction_window (int): sentences back a denial that says "the claim" may reach.
         use_parse (bool): use the dependency parse when the Doc has one.
+        attitudes (bool): keep claims whose cue is a verb of stance or cognition ("supports",
+            "wants", "likes"); PARC-style attribution counts them, a list of statements may not.
     """
 
-    DEFAULT_CONFIG = {"pronoun_window": 3, "contradiction_window": 3, "use_parse": True}
+    DEFAULT_CONFIG = {"pronoun_window": 3, "contradiction_window": 3, "use_parse": True, "attitudes": True}
 
     def __init__(
         self,
@@ -46,12 +49,14 @@ class ClaimExtractor:
         pronoun_window: int = 3,
         contradiction_window: int = 3,
         use_parse: bool = True,
+        attitudes: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
         self.pronoun_window = pronoun_window
         self.contradiction_window = contradiction_window
         self.use_parse = use_parse
+        self.attitudes = attitudes
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.claims is None:
@@ -74,6 +79,8 @@ class ClaimExtractor:
     def attributions(self, doc: Doc) -> list[Attribution]:
         """The attributions of a Doc as character ranges, before they become claims."""
         found = find_attributions(doc)
+        if not self.attitudes:
+            found = [a for a in found if a.base not in ATTITUDE_BASES]
         if self.use_parse and doc.has_annotation("DEP"):
             taken = {doc.char_span(*a.cue, alignment_mode="expand")[-1].idx for a in found}
             found = sorted(found + parsed_attributions(doc, taken), key=lambda a: a.cue[0])

@@ -43,7 +43,26 @@ ATTITUDE_VERBS: tuple[str, ...] = (
     "prefer", "favor", "favour", "discuss", "express", "voice", "tout", "highlight", "outline",
     "invoke", "cheer", "salute", "lambast", "ridicule", "dismiss", "recommend", "advocate",
     "intend", "aim", "wish", "lash", "push", "press", "demand", "reference", "brag", "scold",
+    # communication (Levin's verbs of speaking, telling, naming and describing)
+    "speak", "talk", "discuss", "address", "shout", "yell", "chant", "scream", "whisper", "cry",
+    "read", "share", "publish", "release", "issue", "list", "name", "refer", "quote", "term",
+    "dub", "label", "brand", "characterize", "characterise", "portray", "frame", "paint", "depict",
+    "compare", "liken", "advise", "encourage", "remind", "notify", "reassure", "convince",
+    "persuade", "invite", "beg", "plead", "appeal", "implore", "order", "instruct", "file",
+    "submit", "swear", "certify", "offer", "float", "raise", "focus", "target", "bemoan",
+    "congratulate", "commend", "credit", "fault", "forgive", "excuse", "embrace", "vote",
+    # cognition and emotion
+    "know", "learn", "discover", "hear", "see", "watch", "realize", "realise", "recognize",
+    "recognise", "remember", "forget", "imagine", "figure", "guess", "assume", "presume",
+    "suppose", "speculate", "wonder", "like", "love", "hate", "dislike", "dread", "enjoy",
+    "admire", "respect", "trust", "distrust", "care", "regret", "appreciate", "resent", "seem",
+    "appear", "ignore", "avoid", "struggle", "try", "hesitate", "agree", "disagree", "accept",
 )
+
+ATTITUDE_BASES = frozenset(ATTITUDE_VERBS) - {b for bases in CUE_VERBS.values() for b in bases}
+# Confidence of a claim whose cue is a verb of stance or cognition: it reports a position or a
+# state of mind, which readers of a situation picture may want to filter out.
+ATTITUDE_CONFIDENCE = 0.5
 
 # Irregular inflections: base -> (3rd person, past, past participle, gerund).
 IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -56,6 +75,22 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "understand": ("understands", "understood", "understood", "understanding"),
     "show": ("shows", "showed", "shown", "showing"),
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "read": ("reads", "read", "read", "reading"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "hear": ("hears", "heard", "heard", "hearing"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "forget": ("forgets", "forgot", "forgotten", "forgetting"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "learn": ("learns", "learned", "learned", "learning"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
+    "cry": ("cries", "cried", "cried", "crying"),
+    "hold": ("holds", "held", "held", "holding"),
+    "plan": ("plans", "planned", "planned", "planning"),
+    "slam": ("slams", "slammed", "slammed", "slamming"),
+    "target": ("targets", "targeted", "targeted", "targeting"),
+    "refer": ("refers", "referred", "referred", "referring"),
+    "lash": ("lashes", "lashed", "lashed", "lashing"),
 }
 
 # Multi-word cues, lower-case token sequences, with their stance.
@@ -80,6 +115,13 @@ NEEDS_COMPLEMENT = frozenset({
     "state", "predict", "promise", "pledge", "vow", "urge", "indicate", "reveal", "confirm",
     "acknowledge", "admit", "mention", "repeat", "specify", "clarify", "conclude", "think",
     "believe", "estimate", "assess", "warn", "declare", "claim", "announce",
+})
+
+# Cues that report nothing without "that", a quote or a colon, even after a named speaker
+# ("Trump continued to rise", "she spoke at the rally", "he raised money").
+STRICT_COMPLEMENT = frozenset({
+    "continue", "speak", "talk", "raise", "address", "state", "comment", "try", "appear", "seem",
+    "post", "file", "issue", "release", "order", "watch", "hold", "read",
 })
 
 # Words that may stand between an auxiliary and the cue verb and belong to the cue ("has also said").

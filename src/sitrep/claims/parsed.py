@@ -10,21 +10,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.claims.attribution import Attribution
-from sitrep.claims.lexicon import cue_base, stance
+from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.lexicon import ATTITUDE_BASES, NEEDS_COMPLEMENT, STRICT_COMPLEMENT, cue_base, stance
+from sitrep.claims.phrases import names_a_source
+from sitrep.claims.quotes import find_quotes
 
 SUBJECTS = frozenset({"nsubj"})
 COMPLEMENTS = frozenset({"ccomp"})
 CUE_PARTS = frozenset({"aux", "advmod", "compound:prt", "prt"})
 # A parsed source longer than this is a parse error swallowing a clause.
-MAX_SOURCE_TOKENS = 14
+MAX_SOURCE_TOKENS = 8
+# Tokens allowed between the verb and its complement ("said on Tuesday that").
+MAX_COMPLEMENT_GAP = 4
 
 
 def parsed_attributions(doc: Doc, taken: set[int]) -> list[Attribution]:
     """Attributions of the cue verbs whose first character is not in `taken`."""
     found = []
+    quotes = find_quotes(text_of(doc))
     for tok in doc:
-        if tok.idx in taken or tok.pos_ not in {"VERB", "AUX"}:
+        if tok.idx in taken or tok.pos_ not in {"VERB", "AUX"} or any(q.start < tok.idx < q.end for q in quotes):
             continue
         base = cue_base(tok.text, tok.lemma_)
         if base is None:
@@ -44,9 +49,18 @@ def _from_tree(verb: Token, base: str) -> Attribution | None:
     content = (complement.left_edge.i, complement.right_edge.i + 1)
     parts = [c.i for c in verb.children if c.dep_ in CUE_PARTS and source[1] <= c.i < verb.i]
     cue = (min(parts + [verb.i]), verb.i + 1)
+    doc = verb.doc
     if source[1] - source[0] > MAX_SOURCE_TOKENS or _overlap(source, content) or _overlap(cue, content):
         return None
-    doc = verb.doc
+    # the parse is trusted only in the shapes it is reliable on: a short subject that can name a
+    # source, and a complement that starts right after the verb ("said (that) ...")
+    if not names_a_source(doc[source[0] : source[1]]) or not 0 < content[0] - verb.i <= MAX_COMPLEMENT_GAP:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "never"} for c in verb.children):
+        return None
+    opener = doc[content[0]].lower_
+    if base in NEEDS_COMPLEMENT | STRICT_COMPLEMENT | ATTITUDE_BASES and opener not in {"that", "“", '"', "whether", "if"}:
+        return None
     return Attribution(
         cue=(doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])),
         content=(doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])),

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.claims.attribution import Attribution, text_of
 from sitrep.claims.lexicon import (
     ADDRESSEE_CUES,
+    ATTITUDE_BASES,
+    ATTITUDE_CONFIDENCE,
     ATTITUDE_VERBS,
     AUXILIARIES,
     CUE_ADVERBS,
@@ -32,6 +34,8 @@ from sitrep.claims.lexicon import (
     NOT_NAMES,
     PERSON_PRONOUNS,
     PHRASE_CUES,
+    SPEAKER_NOUNS,
+    STRICT_COMPLEMENT,
     cue_base,
     stance,
 )
@@ -40,6 +44,7 @@ from sitrep.claims.phrases import (
     QUOTE_CHARS,
     capitalised,
     is_stop,
+    subject_at,
     TIME_WORDS,
     apposition_after,
     apposition_before,
@@ -48,6 +53,8 @@ from sitrep.claims.phrases import (
 )
 from sitrep.claims.quotes import Quote, find_quotes
 
+SENTENCE_END = frozenset({".", "!", "?", "?!"})
+CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
 PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
@@ -76,7 +83,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions a Doc's tokens show, in text order, one per cue."""
     quotes = find_quotes(text_of(doc))
     found: list[Attribution] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         colon = _colon_attribution(doc, sent)
         if colon is not None:
             found.append(colon)
@@ -88,6 +95,50 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(att)
                 shared = att.source
     return found
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Sentences for attribution, found the same way whatever the base pipeline.
+
+    A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow) or at a
+    paragraph break. The Doc's own sentences are not used: a small parser's splits are often wrong,
+    and a split after an abbreviation ("Sen. Bernie Sanders (I-Vt.) | defended") cuts a speaker from
+    its verb, so a sentence that opens with a lower-case word or ")" continues the last one.
+    """
+    bounds = [0]
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text and not (i > 0 and doc[i - 1].text == ":"):
+            bounds.append(i + 1)  # a paragraph break ends a sentence, unless after "said:"
+        elif tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok) == 1):
+            j = i + 1
+            while j < n and (doc[j].text in CLOSERS or doc[j].text in SENTENCE_END):
+                j += 1
+            if j < n and _opens_sentence(doc[j]):
+                bounds.append(j)
+            i = j
+            continue
+        i += 1
+    bounds.append(n)
+    spans = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return _rejoin(doc, spans)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    return tok.is_space or not (tok.is_lower or tok.text in {")", ",", ";", ":"} or tok.is_punct and tok.text not in QUOTE_CHARS)
+
+
+def _rejoin(doc: Doc, spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        first = next((t for t in span if not t.is_space), None)
+        if merged and first is not None and (first.is_lower or first.text in {")", ",", ";"}) and "\n" not in doc[span.start - 1].text:
+            merged[-1] = doc[merged[-1].start : span.end]
+        else:
+            merged.append(span)
+    return merged
 
 
 def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
@@ -164,7 +215,7 @@ def attribute(
     if _is_passive(doc, cue, sent):
         return _passive(doc, sent, cue)
     floor, ceiling = sent.start, sent.end
-    source, role = _source_left(doc, cue, floor)
+    source, role = (None, None) if _gerund_after_comma(doc, cue) else _source_left(doc, cue, floor)
     medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     content_left = False
     if source is None and _after_content(doc, cue.start, floor, quotes):
@@ -180,7 +231,11 @@ def attribute(
                 after = source[1]
                 content_left = True
     elif source is not None:
-        content_left = _ends_sentence(doc, _skip_time(doc, after, ceiling), ceiling) and _after_content(doc, source[0], floor, quotes)
+        content_left = (
+            _ends_sentence(doc, _skip_time(doc, after, ceiling), ceiling) and _after_content(doc, source[0], floor, quotes)
+        ) or (_quote_with_comma_before(doc, source[0], quotes) and not _complement_follows(doc, after, ceiling))
+        if content_left and _quote_follows(doc, after, ceiling) and not _quote_with_comma_before(doc, source[0], quotes):
+            content_left = False  # "Asked if ..., Ryan said, “...”": the quotation is the content
     source_chars = _chars(doc, *source) if source else _shared_source(doc, sent, cue, shared)
     if source_chars is None:
         return None
@@ -188,8 +243,8 @@ def attribute(
         content = _content_before(doc, sent, min(source[0], cue.start), quotes)  # type: ignore[index]
     else:
         content = _content_after(doc, sent, after, quotes)
-        strong = _strong_source(doc, source)
-        if content is not None and not (_complement_ok(doc, cue, content) or strong):
+        strong = _strong_source(doc, source) or (source is None and source_chars is not None)
+        if content is not None and not (_complement_ok(doc, cue, content) or (strong and cue.base not in STRICT_COMPLEMENT)):
             return None
         if cue.base in ATTITUDE_VERBS and not strong:
             return None  # "a pre-emptive attack": verbs of stance are often nouns
@@ -205,7 +260,7 @@ def attribute(
         role=doc[role[0] : role[1]].text if role else None,
         medium=medium,
         direct=direct,
-        confidence=0.8 if direct else 0.7,
+        confidence=_confidence(cue.base, direct),
     )
 
 
@@ -219,21 +274,28 @@ def _shared_source(doc: Doc, sent: Span, cue: Cue, shared: tuple[int, int] | Non
         return None
     if shared is not None:
         return shared
-    first = sent.start
-    while first < cue.start and doc[first].is_space:
-        first += 1
-    if is_stop(doc[first]) or doc[first].lower_ in TIME_WORDS:
-        # "In a press conference, Trump launched ..., calling": the subject follows the opener
-        first = _skip_to_comma(doc, first, cue.start) + 1
-    subject = phrase_right(doc, first, cue.start)
-    if subject is None or not _subject_then_verb(doc, subject[1], cue.start) or not _strong_source(doc, subject):
-        return None
-    return _chars(doc, *subject)
+    return _clause_subject(doc, sent, cue)
+
+
+def _clause_subject(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
+    """The subject of the clause a gerund or second verb hangs on, without a parse: of the phrases
+    opening the sentence or following one of its commas, the last one followed by a verb-like word
+    ("In Salem, New Hampshire, Trump went after Bush, calling him ...": Trump)."""
+    starts = [sent.start] + [i + 1 for i in range(sent.start, cue.start - 1) if doc[i].text == ","]
+    for start in reversed(starts):
+        while start < cue.start and doc[start].is_space:
+            start += 1
+        if start >= cue.start:
+            continue
+        subject = subject_at(doc, start, cue.start)
+        if subject is not None and _subject_then_verb(doc, subject[1], cue.start):
+            return _chars(doc, *subject)
+    return None
 
 
 def _subject_then_verb(doc: Doc, after_subject: int, cue_start: int) -> bool:
-    """Whether the sentence's first phrase is followed by a word (its verb), not punctuation."""
-    return after_subject < cue_start and not doc[after_subject].is_punct
+    """Whether a phrase is followed by a lower-case word (its verb), not punctuation or a name."""
+    return after_subject < cue_start and doc[after_subject].is_lower and doc[after_subject].is_alpha
 
 
 def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
@@ -261,6 +323,18 @@ def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
         direct=True,
         confidence=0.6,
     )
+
+
+def _confidence(base: str, direct: bool) -> float:
+    """Quotes are surest; verbs of stance or cognition ("likes", "wants") report a position, not speech."""
+    if base in ATTITUDE_BASES:
+        return ATTITUDE_CONFIDENCE
+    return 0.8 if direct else 0.7
+
+
+def _gerund_after_comma(doc: Doc, cue: Cue) -> bool:
+    """", saying ...": the gerund's speaker is the clause's subject, not the phrase before the comma."""
+    return cue.start > 0 and doc[cue.start - 1].text in {",", "—"} and doc[cue.verb].lower_.endswith("ing")
 
 
 def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -295,6 +369,28 @@ def _skip_time(doc: Doc, i: int, ceiling: int) -> int:
     while j < ceiling and j - i < 4 and (doc[j].lower_ in TIME_WORDS or doc[j].lower_ in {"on", "last", "this", "earlier", "later", "in", "late", "early"}):
         j += 1
     return j if j > i and doc[j - 1].lower_ in TIME_WORDS else i
+
+
+def _quote_with_comma_before(doc: Doc, tok: int, quotes: list[Quote]) -> bool:
+    """"“...,” Spencer said, as ...": a quotation closed by a comma right before the speaker."""
+    text = text_of(doc)
+    quote = _quote_ending_at(text, doc[tok].idx, quotes)
+    if quote is None or "\n" in text[quote.end : doc[tok].idx]:
+        return False
+    return text[quote.end - 2 : quote.end - 1] in {",", "—", "?", "!"} or "," in text[quote.end : doc[tok].idx]
+
+
+def _quote_follows(doc: Doc, i: int, ceiling: int) -> bool:
+    while i < ceiling and doc[i].text in {",", ":"}:
+        i += 1
+    return i < ceiling and doc[i].text in {"“", '"'}
+
+
+def _complement_follows(doc: Doc, i: int, ceiling: int) -> bool:
+    """Whether the cue is followed by its own content: "that ...", a colon or a new quotation."""
+    while i < ceiling and doc[i].text == ",":
+        i += 1
+    return i < ceiling and (doc[i].lower_ == "that" or doc[i].text in {":", "“"})
 
 
 def _relative_follows(doc: Doc, i: int, ceiling: int) -> bool:
@@ -343,7 +439,7 @@ def _content_after(doc: Doc, sent: Span, after: int, quotes: list[Quote]) -> tup
         return None
     start = doc[after].idx
     last = sent.end - 1
-    while last > after and doc[last].text in END_PUNCT:
+    while last > after and (doc[last].text in END_PUNCT or doc[last].is_space):
         last -= 1
     end = doc[last].idx + len(doc[last].text)
     for quote in quotes:
@@ -354,19 +450,24 @@ def _content_after(doc: Doc, sent: Span, after: int, quotes: list[Quote]) -> tup
     return (start, end)
 
 
-def _strong_source(doc: Doc, source: tuple[int, int] | None) -> bool:  # noqa: D103
-    """A source right before its verb that is a name or a personal pronoun: "Trump called X"."""
+def _strong_source(doc: Doc, source: tuple[int, int] | None) -> bool:
+    """A source right before its verb that is a name, a personal pronoun or headed by a source
+    noun: "Trump called X", "they want", "Democratic voters support"."""
     if source is None:
         return False
     first, last = doc[source[0]], doc[source[1] - 1]
-    return last.lower_ in PERSON_PRONOUNS or (capitalised(last) and (capitalised(first) or first.lower_ in DETERMINERS))
+    if last.lower_ in PERSON_PRONOUNS | {"they", "who"} or last.lower_ in SPEAKER_NOUNS:
+        return True
+    return capitalised(last) and (capitalised(first) or first.lower_ in DETERMINERS)
 
 
 def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
     """Ambiguous cues ("found", "called") need "that", a quote or a clause-like content."""
-    if cue.base not in NEEDS_COMPLEMENT:
+    if cue.base not in NEEDS_COMPLEMENT | STRICT_COMPLEMENT:
         return True
     head = text_of(doc)[content[0] : content[0] + 5].lower()
+    if cue.base in {"ask", "wonder", "question"} and head.startswith(("why ", "what ", "how ", "who ", "when ", "about", "for ")):
+        return True  # the content of a question
     return head.startswith(("that ", "“", '"', "whether", "if ")) or text_of(doc)[content[0]] in QUOTE_CHARS
 
 
@@ -414,8 +515,10 @@ def _np_left_any(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
 def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
     """"according to X, CONTENT" and "CONTENT, according to X"."""
     end = cue.end
-    while end < sent.end and not doc[end].is_punct and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS:
+    while end < sent.end and (not doc[end].is_punct or doc[end].text in {"-", "'s", "’s", "."}) and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS:
         end += 1
+    while end > cue.end and doc[end - 1].is_punct:
+        end -= 1
     if end == cue.end:
         return None
     source = (cue.end, end)

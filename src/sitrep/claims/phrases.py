@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.claims.lexicon import (
+    ATTITUDE_BASES,
     DETERMINERS,
     FORM_TO_BASE,
     NP_STOPS,
@@ -35,6 +36,7 @@ CALENDAR = frozenset({
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december",
 })
+APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over", "than", "only", "just", "some"})
 # Participles that attach a date to a source phrase ("a poll released Thursday").
 PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
 QUOTE_CHARS = frozenset('"“”«»„')
@@ -71,14 +73,19 @@ def is_stop(tok: Token) -> bool:
         return True
     if low in NP_STOPS and not _inside_name(tok):
         return True
-    if low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS:
-        return True
+    if low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS and FORM_TO_BASE[low] not in ATTITUDE_BASES:
+        return True  # a reporting verb ends the phrase; "figures", "names" may be its nouns
     return False
 
 
 def _dated_participle(doc: Doc, i: int, floor: int) -> bool:
     """"The report published Tuesday": a time word after a participle stays in the phrase."""
     return doc[i].lower_ in TIME_WORDS and i - 1 > floor and doc[i - 1].lower_ in PARTICIPLES
+
+
+def _approximator(doc: Doc, i: int) -> bool:
+    """"About 4 in 10", "nearly half": a word before a number that belongs to the phrase."""
+    return doc[i].lower_ in APPROXIMATORS and i + 1 < len(doc) and (doc[i + 1].like_num or doc[i + 1].lower_ in {"half", "a", "one"})
 
 
 def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
@@ -96,14 +103,14 @@ def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
         start = opening
     while start > floor and end - start < MAX_PHRASE_TOKENS:
         tok = doc[start - 1]
-        if is_stop(tok) and not _dated_participle(doc, start - 1, floor):
+        if is_stop(tok) and not _dated_participle(doc, start - 1, floor) and not _approximator(doc, start - 1):
             break
         start -= 1
         if tok.lower_ in DETERMINERS and not (start > floor and doc[start - 1].text in {"-", "–"}):
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"of", "for"}):
         start += 1
-    if start >= end or not _names_a_source(doc[start:end]):
+    if start >= end or not names_a_source(doc[start:end]):
         return None
     return (start, end)
 
@@ -123,9 +130,34 @@ def phrase_right(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
         end += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "for", "'s", "’s"}):
         end -= 1
-    if end <= start or not _names_a_source(doc[start:end]):
+    if end <= start or not names_a_source(doc[start:end]):
         return None
     return (start, end)
+
+
+def subject_at(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
+    """The subject phrase opening a clause, without a parse: a pronoun, a capitalised name, or a
+    determiner with up to three words ending in a source noun ("the group's leader")."""
+    first = doc[start]
+    if first.lower_ in SUBJECT_PRONOUNS:
+        return (start, start + 1)
+    end = start
+    if capitalised(first) and first.lower_ not in DETERMINERS:
+        while end < ceiling and (capitalised(doc[end]) or doc[end].text in NAME_PUNCT) and not is_stop(doc[end]):
+            end += 1
+        while end < ceiling and doc[end].lower_ in SPEAKER_NOUNS:
+            end += 1  # "Black voters", "Clinton campaign officials"
+        return (start, end) if end > start else None
+    if first.lower_ in DETERMINERS:
+        best = None
+        for end in range(start + 1, min(start + 6, ceiling)):
+            tok = doc[end]
+            if is_stop(tok) or tok.lower_ in FORM_TO_BASE:
+                break
+            if tok.lower_ in SPEAKER_NOUNS or capitalised(tok):
+                best = (start, end + 1)
+        return best
+    return None
 
 
 def apposition_after(doc: Doc, end: int, ceiling: int) -> tuple[int, int] | None:
@@ -175,7 +207,7 @@ def _located(doc: Doc, start: int, floor: int) -> int:
     return start
 
 
-def _names_a_source(span: Span) -> bool:
+def names_a_source(span: Span) -> bool:
     """Whether a phrase can be a speaker: a name, a pronoun, or headed by a source noun."""
     head = span[-1]
     if head.lower_ in SUBJECT_PRONOUNS:
@@ -188,6 +220,8 @@ def _names_a_source(span: Span) -> bool:
         return True
     if head.pos_ in {"NOUN", "PROPN"} and span[0].lower_ in DETERMINERS:
         return True
+    if any(t.lower_ in {"'s", "’s"} for t in span[:-1]):
+        return True  # "Donald Trump's campaign manager"
     # "The magazine", "the 46-year-old", "Twenty-four percent": a determined or counted phrase
     return (span[0].lower_ in DETERMINERS or span[0].like_num) and len(span) > 1
 
@@ -205,5 +239,7 @@ def _is_role(span: Span) -> bool:
         return False
     if first.lower_ in NP_STOPS | {"who", "which", "whose"}:
         return False
+    if first.is_lower and first.lower_.endswith(("ing", "ed")):
+        return False  # "wearing a T-shirt", "clad in red": a scene, not a role
     # "Worcester, Massachusetts,": a one-word capitalised aside is a place
     return not (len(span) == 1 and capitalised(first))

@@ -134,7 +134,8 @@ def read_messages(path: Path) -> list[tuple[str, str]]:
 
 def run(data: Path, *, nlp: Any = None, limit: int | None = None) -> dict:
     """Score sitrep's casualty figures on a MUC-4 split; JSON-able metrics."""
-    from sitrep.pipeline import load, run as run_pipeline
+    from sitrep.pipeline import load
+    from sitrep.pipeline import run as run_pipeline
 
     data = Path(data)
     keys_path = data.with_name("keys_" + data.stem)
@@ -215,8 +216,8 @@ def _score(rows: list[dict], what: str) -> dict:
 
 def report(metrics: dict) -> str:
     """A short plain-text summary of the metrics `run` returned."""
-    lines = [f"MUC-4 casualties: {metrics['messages']} messages, {metrics['messages_with_incidents']} with "
-             f"{metrics['incidents']} incidents"]
+    lines = [(f"MUC-4 casualties: {metrics['messages']} messages, {metrics['messages_with_incidents']} with "
+              f"{metrics['incidents']} incidents")]
     lines.append(f"  sitrep: deaths in {metrics['system_messages_with_deaths']} messages "
                  f"({metrics['system_deaths_best']} in all), injuries in {metrics['system_messages_with_injuries']}")
     if not metrics["gold_available"]:
@@ -232,4 +233,4 @@ def report(metrics: dict) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["read_keys", "read_messages", "report", "run", "parse_number"]
+__all__ = ["parse_number", "read_keys", "read_messages", "report", "run"]

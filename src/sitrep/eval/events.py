@@ -3,8 +3,9 @@
 The format is recognised from PATH:
 
 - **PLOVER gold records** (a folder holding ``PLOVER_GSR_CAMEO.txt``, or that file): one coded
-  sentence per record; type accuracy and macro-F1 over PLOVER 0.8's types (draft labels mapped
-  by `sitrep.events.ontology.LEGACY_TYPES`), and whether source/target actors match.
+  sentence per record, compared with the first event sitrep finds in it; type accuracy and
+  macro-F1 over PLOVER 0.8's types (draft labels mapped by `sitrep.events.ontology.LEGACY_TYPES`),
+  and whether its source/target actors match the record's.
 - **MUC-4** (a split such as ``muc4/dev.json``, one JSON document per line with ``extracts``):
   the standard document-level role F1 (GRIT's: a predicted string is right when it equals one
   mention of a gold entity) for PerpInd, PerpOrg, Target, Victim, Weapon.
@@ -128,7 +129,8 @@ def _plover(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
     gold, pred, roles = [], [], Counter()
     for record, doc in zip(records, _docs(nlp, (r["text"] for r in records))):
         gold.append(current_type(record["event"]))
-        best = max(doc._.events, key=lambda e: e.confidence, default=None)
+        # a record codes one event, the main clause's; in news prose that is the first one told
+        best = doc._.events[0] if doc._.events else None
         pred.append(best.type if best else "NONE")
         if best is not None:
             _score_actors(doc, best, record, roles)

@@ -79,7 +79,8 @@ def _ATTR_dict(attrs: str) -> dict[str, str]:
 
 def run(data: Path, *, nlp: Any = None, limit: int | None = None) -> dict:
     """Score sitrep's time expressions on the TimeML files under `data`; JSON-able metrics."""
-    from sitrep.pipeline import load, run as run_pipeline
+    from sitrep.pipeline import load
+    from sitrep.pipeline import run as run_pipeline
 
     files = sorted(Path(data).rglob("*.tml"))
     if not files:
@@ -87,7 +88,7 @@ def run(data: Path, *, nlp: Any = None, limit: int | None = None) -> dict:
     if limit:
         files = files[:limit]
     nlp = nlp or load(base="blank:en", stages=["sitrep_times"])
-    counts = dict(gold=0, system=0, strict=0, relaxed=0, value=0, type=0)
+    counts = {"gold": 0, "system": 0, "strict": 0, "relaxed": 0, "value": 0, "type": 0}
     errors: list[dict] = []
     words = 0
     elapsed = 0.0

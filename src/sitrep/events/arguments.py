@@ -113,12 +113,24 @@ def trigger_spans(doc: Doc, table: dict) -> list[tuple[int, int, str, str]]:
     from sitrep.events.triggers import _longest_first
 
     found = []
-    spans = [(s, e, doc[s:e].text.lower()) for s in range(len(doc)) for e in range(s + 1, min(s + 4, len(doc)) + 1)
-             if doc[s:e].text.lower() in table]
+    firsts = _first_words(table)
+    spans = []
+    for s in range(len(doc)):
+        if doc[s].lower_ in firsts:
+            spans += [(s, e, doc[s:e].text.lower()) for e in range(s + 1, min(s + 4, len(doc)) + 1) if doc[s:e].text.lower() in table]
     for start, end, form in _longest_first(spans):
         entry = table[form]
         found.append((start, end, form, f"{entry.type}/{entry.mode or entry.act or '-'}"))
     return found
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(table: dict) -> frozenset[str]:
+    if id(table) not in _FIRSTS:
+        _FIRSTS[id(table)] = frozenset(form.split(" ")[0].split("-")[0] for form in table)
+    return _FIRSTS[id(table)]
 
 
 def actor_sectors(doc: Doc) -> dict[int, str]:
@@ -135,7 +147,8 @@ def actor_sectors(doc: Doc) -> dict[int, str]:
 def candidates(doc: Doc, table: dict) -> list[tuple[Span, list[tuple[Span, list[str]]]]]:
     """Each chunk with its suffixes and their features."""
     triggers = trigger_spans(doc, table)
-    trigger_tokens = {i for s, e, _, _ in triggers for i in range(s, e)}
+    # a noun trigger may be a filler itself ("the bomb" is the weapon); verbs and phrases break runs
+    trigger_tokens = {i for s, e, form, _ in triggers if table[form].pos not in {"n", "nv"} for i in range(s, e)}
     actors = actor_sectors(doc)
     return [(chunk, [(sfx, features(doc, sfx, chunk, triggers, actors)) for sfx in suffixes(chunk)])
             for chunk in chunks(doc, trigger_tokens)]
@@ -169,18 +182,26 @@ class ArgumentFinder:
         probs = np.exp(logits)
         return probs / probs.sum(axis=1, keepdims=True)
 
-    def roles(self, doc: Doc) -> dict[str, list[str]]:
+    def scored(self, doc: Doc) -> list[tuple[str, str, float]]:
+        """(phrase, role, probability): the best suffix and role of each run of words."""
+        best = []
+        for _chunk, options in candidates(doc, self.table):
+            probs = self.probabilities([f for _, f in options])[:, 1:]
+            row, col = np.unravel_index(np.argmax(probs), probs.shape)
+            best.append((options[row][0].text.lower(), ROLES[col], float(probs[row, col])))
+        return best
+
+    def roles(self, doc: Doc, scored: list[tuple[str, str, float]] | None = None) -> dict[str, list[str]]:
         """Role -> filler strings for the attacks of `doc`; empty when it reports no attack."""
-        attacks = [e for e in doc._.events or [] if e.type in ATTACK_TYPES and e.modality in OCCURRED]
-        if not attacks:
+        if not reports_attack(doc):
             return {}
         found: dict[str, list[str]] = {role: [] for role in ROLES}
-        for _chunk, options in candidates(doc, self.table):
-            probs = self.probabilities([f for _, f in options])
-            best_row, best_col = np.unravel_index(np.argmax(probs[:, 1:]), probs[:, 1:].shape)
-            role = ROLES[best_col]
-            if probs[best_row, best_col + 1] >= self.thresholds[role]:
-                text = options[best_row][0].text.lower()
-                if text not in found[role]:
-                    found[role].append(text)
+        for text, role, prob in self.scored(doc) if scored is None else scored:
+            if prob >= self.thresholds[role] and text not in found[role]:
+                found[role].append(text)
         return found
+
+
+def reports_attack(doc: Doc) -> bool:
+    """Whether the events stage found an attack that took place in `doc`."""
+    return any(e.type in ATTACK_TYPES and e.modality in OCCURRED for e in doc._.events or [])

@@ -21,6 +21,7 @@ from sitrep.events.acled import acled_view
 from sitrep.events.mentions import EventMention
 from sitrep.events.merge import merge
 from sitrep.events.modality import modality
+from sitrep.events.recode import recode
 from sitrep.events.roles import actor_mentions, assign_roles
 from sitrep.events.triggers import Trigger, TriggerFinder
 from sitrep.pipeline.doc import sentence_index
@@ -70,12 +71,11 @@ class EventExtractor:
             source, target = assign_roles(doc, trig.span, actors)
             mood = modality(doc, trig.span)
             confidence = trig.entry.weight * MODALITY_FACTOR[mood] + (ROLE_BONUS if source or target else 0.0)
-            found.append(
-                EventMention(
-                    trigger=trig.span, type=trig.entry.type, mode=trig.mode, act=trig.entry.act, modality=mood,
-                    source=source, target=target, confidence=min(confidence, 1.0), nominal=_nominal(doc, trig),
-                )
+            mention = EventMention(
+                trigger=trig.span, type=trig.entry.type, mode=trig.mode, act=trig.entry.act, modality=mood,
+                source=source, target=target, confidence=min(confidence, 1.0), nominal=_nominal(doc, trig),
             )
+            found.append(recode(doc, mention))
         return found
 
     def _event(self, doc: Doc, m: EventMention, number: int, sectors: dict[str, str | None]) -> Event:

@@ -45,7 +45,8 @@ IRREGULAR: dict[str, tuple[str, str]] = {  # verb -> (past, past participle)
 DOUBLE_FINAL = {  # verbs that double their last consonant: ban -> banned, banning
     "ban", "stab", "kidnap", "rob", "plan", "grab", "hit", "shut", "stop", "trap", "nab", "gun",
     "club", "drop", "jab", "set", "cut", "put", "run", "slam", "bar", "scrap", "ship", "step",
-    "picket",
+    "picket", "expel", "compel", "control", "patrol", "rebel", "refer", "deter", "transfer", "cancel", "commit", "admit",
+    "submit", "permit", "equip", "ship", "kidnap",
 }
 NO_DOUBLE = {"picket"}
 

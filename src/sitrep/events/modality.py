@@ -19,7 +19,7 @@ ALLEGATION = frozenset({"allegedly", "reportedly", "alleged", "purportedly", "su
 # "claimed that X attacked" is an allegation; "claimed the attack" (responsibility) is not
 CLAIM_VERBS = frozenset({"claimed", "claims", "claiming", "claim"})
 HYPOTHETICAL = frozenset({"if", "unless", "whether", "could", "might", "may", "would", "should", "possible", "possibly", "perhaps"})
-FUTURE = frozenset({"will", "'ll", "shall", "plans", "planned", "planning", "plan", "intends", "intend", "intended", "scheduled",
+FUTURE = frozenset({"will", "'ll", "shall", "willing", "ready", "prepared", "offered", "pledged", "promised", "plans", "planned", "planning", "plan", "intends", "intend", "intended", "scheduled",
                     "expected", "upcoming", "going", "vowed", "vows", "set", "preparing", "prepare"})
 MODALS = frozenset({"could", "might", "may", "would", "can"})
 CLAUSE_BREAKS = frozenset({";", "but", "while", "although", "though", "whereas", "after", "before", "when", "since", "as", "following"})

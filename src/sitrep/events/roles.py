@@ -46,11 +46,14 @@ def assign_roles(doc: Doc, trigger: Span, mentions: list[ActorMention]) -> tuple
     local = [m for m in mentions if m.start >= sent.start and m.end <= sent.end and not _inside(m, trigger)]
     if not local:
         return [], []
-    if doc.has_annotation("DEP"):
-        source, target = _by_parse(doc, trigger, local)
-        if source or target:
-            return source, target
-    return _by_position(doc, trigger, local)
+    pos_source, pos_target = _by_position(doc, trigger, local)
+    if not doc.has_annotation("DEP"):
+        return pos_source, pos_target
+    source, target = _by_parse(doc, trigger, local)
+    # the parse decides the roles it finds; position fills a role it left empty
+    source = source or [a for a in pos_source if a not in target]
+    target = target or [a for a in pos_target if a not in source]
+    return source, target
 
 
 def _inside(m: ActorMention, span: Span) -> bool:

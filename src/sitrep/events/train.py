@@ -27,9 +27,9 @@ SEED = 13
 HOLDOUT = 0.2
 MIN_FEATURE_COUNT = 2  # a feature seen once is one document's name, not a pattern
 L2 = 1e-4
-STEPS = 250
-LEARNING_RATE = 0.05
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.8, 0.05))
+STEPS = 400
+LEARNING_RATE = 0.1
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.8, 0.05))
 
 
 def _norm(text: str) -> str:
@@ -101,15 +101,17 @@ def choose_thresholds(nlp, finder: ArgumentFinder, records: list[dict]) -> dict[
     """Per role, the threshold with the best F1 on `records` through the whole pipeline."""
     from sitrep.eval.events import _score_role
 
-    docs = list(_docs(nlp, records))
+    from sitrep.events.arguments import reports_attack
+
+    docs = [(rec, finder.scored(doc) if reports_attack(doc) else None) for rec, doc in zip(records, _docs(nlp, records))]
     best = {}
     for role in ROLES:
         scores = {}
         for t in THRESHOLDS:
-            finder.thresholds = {r: (t if r == role else 1.01) for r in ROLES}
             counts: Counter = Counter()
-            for rec, doc in zip(records, docs):
-                _score_role(finder.roles(doc).get(role, []), rec["extracts"].get(role, []), counts)
+            for rec, scored in docs:
+                predicted = [] if scored is None else list(dict.fromkeys(x for x, r, p in scored if r == role and p >= t))
+                _score_role(predicted, rec["extracts"].get(role, []), counts)
             p = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
             r = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
             scores[t] = 2 * p * r / max(p + r, 1e-9)

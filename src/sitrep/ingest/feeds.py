@@ -42,6 +42,7 @@ def read_feed(
     ref: str,
     path: str | None = None,
     url: str | None = None,
+    content_type: str | None = None,
     max_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[Article | Failure]:
     """Read the entries of a feed.
@@ -51,12 +52,13 @@ def read_feed(
         ref: Reference to the feed; entries get ``ref#INDEX`` (index from 0).
         path: File the feed was read from, for provenance.
         url: Address the feed was fetched from, for provenance and relative links.
+        content_type: The HTTP ``Content-Type`` it came with, whose charset feedparser honours.
         max_chars: Longest text accepted as one article.
 
     Yields:
         An article or a failure per entry; a single E111 failure if there is no feed.
     """
-    headers = {"content-location": url} if url else {}
+    headers = {name: value for name, value in (("content-location", url), ("content-type", content_type)) if value}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not parsed.entries:
         if parsed.get("version"):

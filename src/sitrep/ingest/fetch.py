@@ -6,10 +6,12 @@ plain text when typed so, and otherwise as an HTML page.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import socket
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterator
 
 import sitrep
@@ -59,6 +61,7 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str | None, str] | Failure:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_FETCH_BYTES + 1)
             content_type = response.headers.get("Content-Type")
+            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
             final_url = response.geturl()
     except urllib.error.HTTPError as err:
         return failure("E110", ref=url, status=err.code, reason=err.reason)
@@ -70,7 +73,23 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str | None, str] | Failure:
         return failure("E109", ref=url, reason=_reason(err, timeout))
     if len(data) > MAX_FETCH_BYTES:
         return failure("E116", ref=url, limit=MAX_FETCH_BYTES)
+    try:
+        data = _decompressed(data, encoding)
+    except (OSError, EOFError, zlib.error) as err:
+        return failure("E104", ref=url, reason=f"its {encoding} content encoding is broken: {err}")
     return data, content_type, final_url
+
+
+def _decompressed(data: bytes, encoding: str) -> bytes:
+    """Undo a gzip/deflate Content-Encoding, which some servers send though urllib never asks for it."""
+    if encoding in ("gzip", "x-gzip"):
+        return gzip.decompress(data)
+    if encoding == "deflate":
+        try:
+            return zlib.decompress(data)
+        except zlib.error:  # servers disagree on whether "deflate" has a zlib header
+            return zlib.decompress(data, -zlib.MAX_WBITS)
+    return data
 
 
 def _reason(err: object, timeout: float) -> str:
@@ -95,7 +114,7 @@ def _read_answer(
         yield failure("E103", ref=url, what=kind)
         return
     if looks_like_feed(data, media):
-        yield from read_feed(data, ref=url, url=final_url, max_chars=max_chars)
+        yield from read_feed(data, ref=url, url=final_url, content_type=content_type, max_chars=max_chars)
         return
     try:
         text = decode(data, declared=charset)

@@ -34,6 +34,7 @@ NEARBY = re.compile(r"\b(near|outside|outskirts of|close to|(north|south|east|we
 KIND_RANK = {"populated_place": 0, "admin2": 1, "landform": 1, "water": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 KIND_PRECISION = {"populated_place": 1, "admin2": 2, "landform": 2, "water": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
 LOCATIVE_BONUS_CHARS = 200  # a locative preposition outweighs this much distance to the trigger
+SAME_PHRASE_CHARS = 40  # places this close are named in one phrase ("Jenin, West Bank")
 
 
 class EventPlacer:
@@ -64,7 +65,7 @@ class EventPlacer:
                  focus: Place | None) -> tuple[Place | None, int | None, str | None]:
         same = [p for p in places if p.sentence == event.sentence and not _is_modifier(doc.text, p)]
         if same:
-            best = min(same, key=lambda p: _sentence_rank(doc.text, event, p))
+            best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(doc.text, event, p)))
             precision = KIND_PRECISION.get(best.feature_class or "", 3)
             if precision == 1 and NEARBY.search(doc.text[max(best.start - 30, 0):best.start]):
                 precision = 2
@@ -73,18 +74,31 @@ class EventPlacer:
         near = [p for p in places if _paragraph_of(paragraphs, p.start) == para and p.sentence != event.sentence]
         if near:
             before = [p for p in near if p.start < event.trigger.start] or near
-            best = min(before, key=lambda p: (KIND_RANK.get(p.feature_class or "", 9), abs(p.start - event.trigger.start)))
+            best = min(before, key=lambda p: (_kind_rank(p), abs(p.start - event.trigger.start)))
             return best, max(KIND_PRECISION.get(best.feature_class or "", 3), 2), "paragraph"
         if focus is not None:
             return focus, 3, "document"
         return None, None, None
 
 
+def _finest_nearby(places: list[Place], best: Place) -> Place:
+    """"in Iraq's northern Nineveh province", "in Silopi town of Sirnak province": of places
+    named together in one phrase, the finest is where the event happened."""
+    close = [p for p in places if abs(p.start - best.start) <= SAME_PHRASE_CHARS]
+    return min(close, key=lambda p: (_kind_rank(p), abs(p.start - best.start)))
+
+
+def _kind_rank(place: Place) -> int:
+    # a place the gazetteer does not know is most likely a village or a district: it knows
+    # every country and province
+    return KIND_RANK.get(place.feature_class or "", 0)
+
+
 def _sentence_rank(text: str, event: Event, place: Place) -> tuple[float, int]:
     distance = min(abs(place.start - event.trigger.end), abs(event.trigger.start - place.end))
     if LOCATIVE.search(text, max(place.start - 50, 0), place.start):
         distance -= LOCATIVE_BONUS_CHARS
-    return distance, KIND_RANK.get(place.feature_class or "", 9)
+    return distance, _kind_rank(place)
 
 
 def _is_modifier(text: str, place: Place) -> bool:

@@ -57,6 +57,7 @@ _ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "
 _LATIN = re.compile(r"[a-z0-9 ]+")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, punctuation dropped.
 

@@ -6,11 +6,14 @@ to their country, and they are left out here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitrep.places.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, LANDFORM, REGION, WATER, Gazetteer, normalize
+from sitrep.places.gazetteer import (
+    ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, LANDFORM, REGION, WATER, Gazetteer, normalize,
+)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_NAME_TOKENS = 4  # "Democratic Republic of the Congo" is five words but also "DRC"/"Congo"
@@ -18,7 +21,11 @@ MAX_NAME_TOKENS = 4  # "Democratic Republic of the Congo" is five words but also
 # 235k towns, and small ones share names with words and people ("Hope", "Mark", "Taylor").
 MIN_TOWN_POPULATION = 100_000
 AREA_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION, WATER, LANDFORM}
-
+# Inside an organisation's name, only a leading country, state or county counts as a place
+# ("Kanawha County Commission", "Ohio Department of Health"); towns there are too often people.
+ORG_PLACE_KINDS = {COUNTRY, ADMIN1, ADMIN2}
+# A dateline opens many wire and local stories: "CHARLESTON, W.Va. --", "KABUL (Reuters) -"
+DATELINE = re.compile(r"\A\s*(?:[^\n]{0,200}\n+)?\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,|\(|—|–|--| -)")
 
 @dataclass(frozen=True)
 class PlaceSpan:
@@ -35,14 +42,50 @@ class Recognizer:
         self.gaz = gazetteer
         self.labels = set(labels)
         self.gazetteer_matches = gazetteer_matches
+        self._ap: re.Pattern | None = None
 
     def __call__(self, doc: Doc) -> list[PlaceSpan]:
         spans = [PlaceSpan(e.start_char, e.end_char, f"ner:{e.label_}") for e in doc.ents
                  if e.label_ in self.labels and not is_demonym(self.gaz, e.text)]
         if self.gazetteer_matches:
+            spans += self._org_places(doc)
             taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            taken |= {t.i for s in spans for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()}
             spans += self._gazetteer_spans(doc, taken)
-        return sorted(spans, key=lambda s: s.start)
+            spans += self._abbreviations_and_dateline(doc, spans)
+        return sorted(set(spans), key=lambda s: s.start)
+
+    def _org_places(self, doc: Doc) -> list[PlaceSpan]:
+        """A country, state or county the model took for (the start of) an organisation."""
+        out = []
+        for e in doc.ents:
+            if e.label_ != "ORG":
+                continue
+            for n in range(min(MAX_NAME_TOKENS, len(e)), 0, -1):
+                part = e[:n]
+                recs = self.gaz.names.get(normalize(part.text), ())
+                if any(self.gaz.kind[r] in ORG_PLACE_KINDS for r in recs) and part[-1].is_title:
+                    out.append(PlaceSpan(part.start_char, part.end_char, "gazetteer:org"))
+                    break
+        return out
+
+    def _abbreviations_and_dateline(self, doc: Doc, found: list[PlaceSpan]) -> list[PlaceSpan]:
+        """AP state abbreviations after a comma ("Bangor, Maine"; "Paducah, Ky.") and the dateline."""
+        text, out = doc.text, []
+        for m in self._ap_pattern.finditer(text):
+            out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:ap"))
+        m = DATELINE.match(text)
+        if m and self.gaz.names.get(normalize(m.group(1))):
+            out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:dateline"))
+        return [s for s in out if not any(f.start < s.end and s.start < f.end for f in found)]
+
+    @property
+    def _ap_pattern(self) -> re.Pattern:
+        if self._ap is None:
+            names = sorted((k for k in self.gaz.ap_states), key=len, reverse=True)
+            alternation = "|".join(re.escape(n[:1].upper() + n[1:]).replace("\\.", "\\. ?") for n in names)
+            self._ap = re.compile(r"(?<=[a-z], )(" + alternation + r")(?=[\s,;)]|$)")
+        return self._ap
 
     def _gazetteer_spans(self, doc: Doc, taken: set[int]) -> list[PlaceSpan]:
         out = []

@@ -34,6 +34,7 @@ CURATED_POP = 1_000_000
 ADMIN2_POP_PER_TOWN = 20_000
 CAPITAL_BONUS = 3.0  # "Kabul", "Washington" alone mean the capital more often than the province or state
 MAIN_NAME_BONUS = 2.0  # alternate names are noisy (airport codes, old names of other towns)
+SHADOW_PENALTY = 3.0  # a town named like a state of its own country ("Oklahoma", Pennsylvania)
 SUFFIX_MATCH_BONUS = 1.5  # "Rapides Parish", "Kunar province": the suffix says the kind
 # --- context ---
 QUALIFIER_BONUS = 8.0  # "Bangor, Maine": decisive
@@ -42,13 +43,17 @@ COUNTRY_CONTEXT = 6.0  # times the share of the document's other places in the c
 ADMIN1_CONTEXT = 6.0  # times the share in the candidate's province or state
 NEAR_KM, NEAR_BONUS = 150.0, 2.0  # another confidently placed town or province lies this close
 REGION_KM, REGION_BONUS = 800.0, 1.0  # ... or any other place of the document lies this close
-CONTEXT_ROUNDS = 2  # re-ranking rounds; a third changes <0.1% of answers
+CONTEXT_ROUNDS = 3  # re-ranking rounds
+# each round moves a span's weight in the context only halfway to its new probabilities, so
+# two ambiguous names cannot flip each other back and forth ("Paris" and "U.S." -> "Us", FR)
+CONTEXT_DAMPING = 0.5
 ANCHOR_CONFIDENCE = 0.7  # places this sure anchor the nearness bonus
 FALLBACK_PENALTY = 2.0  # a candidate found only after dropping words from the name
 MAX_CANDIDATES = 40  # keep the best by prior; enough for "Springfield" (~40 in GeoNames)
 # --- confidence ---
 UNRESOLVED_CONFIDENCE = 0.1
 DEMONYM_CONFIDENCE_CAP = 0.7  # a demonym names a people; the country is an inference
+GUESS_CONFIDENCE_CAP = 0.4  # "Salinas Valley" read as "Salinas": right about half the time
 # an unresolved name takes the document's main country when that many of its places lie there
 FALLBACK_COUNTRY_SHARE = 0.5
 
@@ -71,6 +76,17 @@ LEADING_WORDS = re.compile(r"^(north|south|east|west|northern|southern|eastern|w
 TRAILING_WORDS = re.compile(r"\s+(river|creek|lake|valley|mountains?|islands?|bay|station|township|colony|heights|"
                             r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport)$", re.I)
 US_POSTAL = re.compile(r"[A-Z]{2}")
+# Words of a country's local institutions. Each hit adds CUE_MASS of that country to the
+# document's context (a place mention adds up to 1), from MIN_CUES hits on, at most MAX_CUE_MASS.
+COUNTRY_CUES = {
+    "US": re.compile(
+        r"\b(sheriff'?s?|county (?:commission(?:ers?)?|board|jail|court(?:house)?|attorney|clerk)|township|"
+        r"state troopers?|state police|district attorney|high school|school board|city council(?:man|woman)?|"
+        r"alderm[ae]n|selectm[ae]n|interstate|I-\d+|Gov\.|Sen\.|Rep\.|\([DR]-[A-Z][\w.]*\)|ZIP|"
+        r"Main Street|fire department|police chief|mayor)\b"
+    ),
+}
+MIN_CUES, CUE_MASS, MAX_CUE_MASS = 2, 0.5, 6
 REPORTING = (r"(said|says|say|announced|announces|warned|warns|denied|denies|accused|accuses|insisted|insists|"
              r"demanded|demands|wants|rejected|rejects|responded|condemned|condemns|agreed|agrees|refused|refuses|"
              r"claimed|claims|urged|urges|threatened|threatens|signed|signs|approved|imposed|sanctioned)")
@@ -84,7 +100,9 @@ class Candidate:
     prior: float
     local: float = 0.0  # prior plus what the span's neighbourhood says
     score: float = 0.0  # local plus document context
+    prob: float = 0.0  # damped probability among the span's candidates, the context's weight
     demonym: bool = False
+    guessed: bool = False  # a fallback: the name with words dropped
 
 
 @dataclass
@@ -99,6 +117,7 @@ class Resolution:
     candidates: list[Candidate] = field(default_factory=list)
     demonym: bool = False
     metonymy: bool = False
+    guessed: bool = False  # found only after dropping words from the name
     fallback_country: str | None = None  # alpha-2 guessed from the document for an unknown name
 
 
@@ -124,12 +143,22 @@ class Resolver:
         if rec is not None:
             found.append(Candidate(rec, prior=12.0, demonym=True))
         if not found:
-            found = self._fallback_candidates(key, raw)
+            found = [Candidate(c.rec, c.prior, guessed=True) for c in self._fallback_candidates(key, raw)]
+        self._shadow_towns(found)
         best: dict[int, Candidate] = {}
         for c in found:
             if c.rec not in best or c.prior > best[c.rec].prior:
                 best[c.rec] = c
         return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDIDATES]
+
+    def _shadow_towns(self, found: list[Candidate]) -> None:
+        """"Oklahoma", "Kansas": a town named like its own country's state or country is
+        rarely meant without a qualifier ("Kansas, Ill." still wins through the qualifier)."""
+        gaz = self.gaz
+        areas = {gaz.cc[c.rec] for c in found if gaz.kind[c.rec] in (COUNTRY, ADMIN1)}
+        for c in found:
+            if gaz.kind[c.rec] == CITY and gaz.cc[c.rec] in areas and c.rec not in gaz.capital:
+                c.prior -= SHADOW_PENALTY
 
     def _state_abbreviation(self, raw: str, before: str) -> int | None:
         """"Ky.", "Calif." (AP style), or "KY" right after a comma: the US state's record."""
@@ -173,7 +202,8 @@ class Resolver:
         score = KIND_PRIOR.get(kind, 0.0) + math.log10(pop + 10)
         if rec in gaz.capital:
             score += CAPITAL_BONUS
-        if normalize(gaz.name[rec]) == key:
+        # the names of countries and provinces are curated; a town's alternate names are not
+        if kind in (COUNTRY, ADMIN1, CONTINENT, REGION, WATER, LANDFORM) or normalize(gaz.name[rec]) == key:
             score += MAIN_NAME_BONUS
         return score
 
@@ -187,13 +217,16 @@ class Resolver:
             for c in res.candidates:
                 c.local = c.prior + self._local_score(text, res, c.rec)
                 c.score = c.local
+            _update_probs(res.candidates, damping=0.0)
             results.append(res)
+        cues = country_cues(text)
         for _ in range(CONTEXT_ROUNDS):
-            context = _Context.from_results(self.gaz, results)
+            context = _Context.from_results(self.gaz, results, cues)
             for res in results:
                 for c in res.candidates:
                     c.score = c.local + context.score(c.rec, normalize(res.text))
-        context = _Context.from_results(self.gaz, results)
+                _update_probs(res.candidates, damping=CONTEXT_DAMPING)
+        context = _Context.from_results(self.gaz, results, cues)
         for res in results:
             self._decide(text, res, context)
         return results
@@ -220,6 +253,9 @@ class Resolver:
         res.confidence = round(probs[i], 3)
         if top.demonym:
             res.confidence = min(res.confidence, DEMONYM_CONFIDENCE_CAP)
+        if top.guessed:
+            res.guessed = True
+            res.confidence = min(res.confidence, GUESS_CONFIDENCE_CAP)
         if self.gaz.kind[top.rec] == COUNTRY or top.rec in self.gaz.capital:
             res.metonymy = bool(METONYMY_AFTER.match(text, res.end) or METONYMY_BEFORE.search(text, max(res.start - 40, 0), res.start))
 
@@ -284,10 +320,12 @@ class _Context:
     admin1s: Counter
     by_surface: dict[str, tuple[Counter, Counter]]
     anchors: list[tuple[str, str, float, float]]  # surface, kind, lat, lon
+    total_countries: float = 0.0
+    total_admin1s: float = 0.0
 
     @classmethod
-    def from_results(cls, gaz: Gazetteer, results: list[Resolution]) -> _Context:
-        countries, admin1s = Counter(), Counter()
+    def from_results(cls, gaz: Gazetteer, results: list[Resolution], cues: Counter | None = None) -> _Context:
+        countries, admin1s = Counter(cues or {}), Counter()
         by_surface: dict[str, tuple[Counter, Counter]] = defaultdict(lambda: (Counter(), Counter()))
         anchors = []
         for res in results:
@@ -295,7 +333,7 @@ class _Context:
                 continue
             surface = normalize(res.text)
             own_c, own_a = by_surface[surface]
-            probs = _softmax([c.score for c in res.candidates])
+            probs = [c.prob for c in res.candidates]
             for c, p in zip(res.candidates, probs):
                 cc, key, kind = gaz.cc[c.rec], gaz.admin1[c.rec], gaz.kind[c.rec]
                 if cc:
@@ -308,21 +346,28 @@ class _Context:
             if probs[best] >= ANCHOR_CONFIDENCE:
                 r = res.candidates[best].rec
                 anchors.append((surface, gaz.kind[r], gaz.lat[r], gaz.lon[r]))
-        return cls(gaz, countries, admin1s, dict(by_surface), anchors)
+        return cls(gaz, countries, admin1s, dict(by_surface), anchors,
+                   sum(countries.values()), sum(admin1s.values()))
 
     def score(self, rec: int, surface: str) -> float:
         """Context bonus of a candidate, leaving out the evidence of its own surface form."""
         gaz = self.gaz
         own_c, own_a = self.by_surface.get(surface, (Counter(), Counter()))
-        total_c = sum(self.countries.values()) - sum(own_c.values())
-        total_a = sum(self.admin1s.values()) - sum(own_a.values())
+        total_c = self.total_countries - sum(own_c.values())
+        total_a = self.total_admin1s - sum(own_a.values())
         bonus = 0.0
-        cc = gaz.cc[rec]
-        if total_c > 1e-9 and cc:
-            bonus += COUNTRY_CONTEXT * (self.countries[cc] - own_c[cc]) / total_c
+        cc, kind = gaz.cc[rec], gaz.kind[rec]
+        if total_c > 1e-9:
+            if cc:
+                bonus += COUNTRY_CONTEXT * (self.countries[cc] - own_c[cc]) / total_c
+            else:  # an ocean or a continent spans countries: it fits the document's main one
+                bonus += COUNTRY_CONTEXT * max((m - own_c[c]) / total_c for c, m in self.countries.items())
         key = gaz.admin1[rec]
-        if total_a > 1e-9 and key and gaz.kind[rec] != COUNTRY:
+        if total_a > 1e-9 and key and kind != COUNTRY:
             bonus += ADMIN1_CONTEXT * (self.admin1s[key] - own_a[key]) / total_a
+        elif total_a > 1e-9 and kind == COUNTRY:  # a country holds the provinces named around it
+            inside = sum(m - own_a[k] for k, m in self.admin1s.items() if k.startswith(cc + "."))
+            bonus += ADMIN1_CONTEXT * inside / total_a
         if gaz.kind[rec] in (CITY, ADMIN2, ADMIN1, LANDFORM, WATER):
             bonus += self._nearness(rec, surface)
         return bonus
@@ -331,7 +376,7 @@ class _Context:
         lat, lon = self.gaz.lat[rec], self.gaz.lon[rec]
         best = 0.0
         for s, kind, a, b in self.anchors:
-            if s == surface:
+            if s == surface or abs(a - lat) > REGION_KM / KM_PER_DEGREE:
                 continue
             d = haversine_km(lat, lon, a, b)
             if d < NEAR_KM and kind in (CITY, ADMIN2, ADMIN1):
@@ -342,11 +387,30 @@ class _Context:
 
     def main_country(self) -> str | None:
         """The country holding at least FALLBACK_COUNTRY_SHARE of the document's place mass."""
-        total = sum(self.countries.values())
+        total = self.total_countries
         if not total:
             return None
         cc, mass = self.countries.most_common(1)[0]
         return cc if mass / total >= FALLBACK_COUNTRY_SHARE else None
+
+
+def country_cues(text: str) -> Counter:
+    """Pseudo place mass from words that mark a country's local news ("sheriff", "county
+    commissioners", "(R-Texas)"): a document-context prior, not a list of towns."""
+    out = Counter()
+    for cc, pattern in COUNTRY_CUES.items():
+        hits = len(pattern.findall(text))
+        if hits >= MIN_CUES:
+            out[cc] = min(hits, MAX_CUE_MASS) * CUE_MASS
+    return out
+
+
+def _update_probs(candidates: list[Candidate], damping: float) -> None:
+    """Move each candidate's probability towards the softmax of its score."""
+    if not candidates:
+        return
+    for c, p in zip(candidates, _softmax([c.score for c in candidates])):
+        c.prob = damping * c.prob + (1 - damping) * p
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -354,6 +418,9 @@ def _softmax(scores: list[float]) -> list[float]:
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     return [e / total for e in exps]
+
+
+KM_PER_DEGREE = 111.2  # of latitude: a cheap bound before the great-circle distance
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

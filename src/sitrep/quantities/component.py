@@ -8,6 +8,7 @@ inside time expressions ("26 August", "six months") are left to the time stage: 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ class QuantityTagger:
     DOCS: docs/times-and-quantities.md
     """
 
-    DEFAULT_CONFIG: dict = {}
+    DEFAULT_CONFIG: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, nlp: Language, name: str = "sitrep_quantities"):
         self.name = name

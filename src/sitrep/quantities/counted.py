@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-KILLED = r"killed|dead|died|deaths?|slain|killings?|murdered|executed|massacred|perished|lost\s+their\s+lives|fatalities|bodies|death\s+toll|beheaded|lynched|shot\s+dead"
+KILLED = r"killed|dead|died|deaths?(?!\s+(?:row|penalty|sentences?|threats?|squads?))|succumbed|slain|killings?|murdered|executed|massacred|perished|lost\s+their\s+lives|fatalities|bodies|death\s+toll|beheaded|lynched|shot\s+dead"
 INJURED = r"wounded|injured|injuries|injuring|wounding|hurt|maimed"
 CASUALTIES = r"casualties"  # killed and wounded together: neither toll alone
 ABDUCTED = r"kidnapped|abducted|taken\s+hostage|hostages|kidnapping|abducting|captives"
-ARRESTED = r"arrested|detained|arrests|detentions|apprehended|rounded\s+up"
-DISPLACED = r"displaced|fled|refugees|homeless|evacuated|uprooted"
+ARRESTED = r"arrested|detained|arrests|detentions|apprehended|rounded\s+up|arresting|detaining"
+DISPLACED = r"displaced|displacing|fled|refugees|homeless|evacuated|uprooted"
 KIND_PATTERNS = [
     ("casualties_killed", re.compile(rf"\b(?:{KILLED}|killing|kill)\b", re.IGNORECASE)),
     ("casualties_injured", re.compile(rf"\b(?:{INJURED})\b", re.IGNORECASE)),
@@ -60,11 +60,18 @@ STOP = {
     "while", "when", "where", "said", "say", "says", "according", "per", "this", "these", "those", "their",
     "its", "his", "her", "they", "it", "he", "she", "we", "would", "will", "could", "can", "may", "might",
     "also", "still", "not", "each", "more", "less", "other", "out", "up", "down", "over", "under", "about",
-    "them", "us", "you", "him", "me", "whom", "themselves", "such",
+    "them", "us", "you", "him", "me", "themselves", "such",
 }
+GOVERNS_FIGURE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
+                            r"(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several)",
+                            re.IGNORECASE)
+CONNECTIVES = re.compile(r"[\s,]*(?:(?:rose|risen|climbed|reached|stood|stands|was|is|were|are|at|to|of|has|have|had|"
+                         r"been|now|more|than|over|least|nearly|about|some|up|around|almost|and|toll|an|estimated|"
+                         r"reportedly|officially|leaving|left|including|with|the)[\s,]+)*", re.IGNORECASE)
+OTHER_PASSIVE = re.compile(r"\W*(?:[^,]{0,30},\s*including[^,]{0,40},\s*)?(?:were|was|have\s+been|had\s+been|are|is|got)\s+(\w+ed|\w+en)\b", re.IGNORECASE)
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'\-]*)")
 MAX_NP_WORDS = 4  # "former Afghan security officials": longer runs are clauses, not heads
-CONTEXT_BEFORE = 40  # "killing 13", "the death toll rose to 13": the verb sits just before
+CONTEXT_BEFORE = 30  # "killing 13", "the death toll rose to 13": the verb sits just before
 CONTEXT_AFTER = 45  # "13 civilians were killed in the attack"
 
 
@@ -113,17 +120,29 @@ def kind_of(text: str, start: int, end: int, unit: str | None, sentence: tuple[i
             return kind
     after = text[end:hi]
     before = text[lo:start]
+    # a verb right before the figure governs it: "killing more than 2,100, displacing 700,000"
+    hits = [(m.end(), kind) for kind, pattern in KIND_PATTERNS for m in pattern.finditer(before)]
+    if hits:
+        pos, kind = max(hits)
+        if not before[pos:].strip():
+            return kind
+    passive = OTHER_PASSIVE.match(after)
+    if passive and not any(p.fullmatch(passive.group(1)) for _, p in KIND_PATTERNS):
+        return None  # "two children were rescued": the figure's own verb is not a toll
     # the nearest verb after the figure decides ("two men were wounded and one woman was killed")
-    hits = [(m.start(), kind) for kind, pattern in KIND_PATTERNS for m in [pattern.search(after)] if m]
+    # ("killing 920 people and 15 soldiers, injuring 600": "injuring" governs the 600, not the 15)
+    hits = [(m.start(), kind) for kind, pattern in KIND_PATTERNS for m in pattern.finditer(after)
+            if not GOVERNS_FIGURE.match(after, m.end())]
     if hits:
         pos, kind = min(hits)
         if not re.search(r"[;]|\b(?:and|but)\s+(?:\d|\w+\s+(?:were|was))", after[:pos]):
             return kind
-    # else the nearest before it ("killing 13", "the death toll rose to 13")
+    # else the nearest before it, joined by connective words only ("killing 13", "the death toll
+    # rose to 13", not "deaths in a population of 11 million")
     hits = [(m.end(), kind) for kind, pattern in KIND_PATTERNS for m in pattern.finditer(before)]
     if hits:
         pos, kind = max(hits)
-        if not re.search(r"[;]", before[pos:]):
+        if CONNECTIVES.fullmatch(before[pos:]):
             return kind
     return None
 

@@ -9,7 +9,9 @@ document model keeps fatalities alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +20,8 @@ from sitrep.document import Event, Quantity
 from sitrep.quantities.tolls import fatalities
 
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
-MAX_DISTANCE = 250  # characters between trigger and figure: farther is another clause's toll
+MAX_DISTANCE = 250
+SUBSET_CUE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)  # characters between trigger and figure: farther is another clause's toll
 
 
 class CasualtyLinker:
@@ -27,7 +30,7 @@ class CasualtyLinker:
     DOCS: docs/times-and-quantities.md
     """
 
-    DEFAULT_CONFIG: dict = {}
+    DEFAULT_CONFIG: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, nlp: Language, name: str = "sitrep_casualties"):
         self.name = name
@@ -47,7 +50,7 @@ class CasualtyLinker:
             q.refers_to = event.id
             linked.setdefault(event.id, []).append(q)
         for event in events:
-            killed = [q for q in linked.get(event.id, []) if q.kind == "casualties_killed"]
+            killed = [q for q in linked.get(event.id, []) if q.kind == "casualties_killed" and not _part_of_another(doc.text, q)]
             toll = fatalities(killed)
             if toll is not None:
                 event.fatalities = toll
@@ -56,6 +59,11 @@ class CasualtyLinker:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _part_of_another(text: str, q: Quantity) -> bool:
+    """ "four soldiers, including two officers, were killed": the two are inside the four."""
+    return bool(SUBSET_CUE.search(text, max(q.start - 25, 0), q.start))
 
 
 def _nearest_event(q: Quantity, events: list[Event]) -> Event | None:

@@ -15,7 +15,7 @@ from sitrep.quantities.numbers import TENS, UNITS, VAGUE, Reading, parse_number
 _atoms = sorted((k for k in list(UNITS) + list(TENS) if k not in ("a", "an", "single", "lone")), key=len, reverse=True)
 ATOM = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{'|'.join(k for k in UNITS if k not in ('a', 'an', 'zero', 'single', 'lone'))}))?|{'|'.join(_atoms)})"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|bn|m|k)(?![\w])"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 WORDS = rf"(?:{ATOM}(?:\s+(?:and\s+)?(?:{ATOM}|hundred|thousand|million|billion)(?![\w]))*)"
 _vague = sorted((re.escape(k).replace("\\ ", r"\s+") for k in VAGUE if not k.endswith(" of")), key=len, reverse=True)
 VAGUE_RE = rf"(?:(?:{'|'.join(_vague)})(?:\s+(?:hundred|thousand|million|billion))?)"
@@ -31,7 +31,7 @@ EXACT = r"exactly|only|just|a\s+total\s+of|total\s+of|all"
 QUALIFIER = rf"(?P<q>{LOWER}|{UPPER}|{APPROX}|{EXACT})"
 
 PHRASE = re.compile(
-    rf"(?<![\w.,$£€-])(?:(?:between|from)\s+)?(?:{QUALIFIER}\s+)?(?P<cur>{CURRENCY_SIGN})?(?P<n>{CORE})"
+    rf"(?<![\w.,$£€/:#-])(?:(?:between|from)\s+)?(?:{QUALIFIER}\s+)?(?P<cur>{CURRENCY_SIGN})?(?P<n>{CORE})"
     rf"(?:\s*(?:-|–|to|and|or)\s*(?P<cur2>{CURRENCY_SIGN})?(?P<n2>{DIGITS}(?:\s*{SCALE})?|{WORDS}(?:\s+{SCALE})?))?"
     rf"(?P<pct>\s*(?:%|percent|per\s+cent))?(?![\w])",
     re.IGNORECASE,

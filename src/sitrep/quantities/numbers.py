@@ -36,6 +36,7 @@ VAGUE = {
     "millions of": (1_000_000, 1_000_000, 9_999_999), "millions": (1_000_000, 1_000_000, 9_999_999),
 }
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "1.000 persons": a European thousands separator
 _SPLIT = re.compile(r"[\s-]+")
 
 
@@ -71,7 +72,9 @@ def parse_exact(norm: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
     for word in words:
         digits = _DIGITS.match(word)
-        if digits:
+        if _DOT_THOUSANDS.match(word):
+            current += float(word.replace(".", ""))
+        elif digits:
             current += float(digits.group(1).replace(",", "") + ("." + digits.group(2) if digits.group(2) else ""))
         elif word in UNITS:
             current += UNITS[word]
@@ -98,8 +101,7 @@ def _vague_scaled(norm: str) -> Reading | None:
         if not norm.startswith(vague + " "):
             continue
         rest = norm[len(vague) + 1:]
-        if rest.endswith(" of"):
-            rest = rest[:-3]
+        rest = rest.removesuffix(" of")
         scale = SCALES.get(rest)
         if scale is None:
             return None

@@ -17,6 +17,15 @@ YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 # bare words that are numbers only in some uses ("one of them", "many say"): kept only as tolls
 WEAK_WORDS = {"one", "many", "numerous", "multiple", "a number of", "a few", "few", "a couple", "a couple of"}
 SUBJECT_VERBS = re.compile(r"\s+(?:were|are|have|had|was|fled|died|gathered|remain|remained)\b", re.IGNORECASE)
+# "no one", "aged 25", "class 12", "between days 14 and 20", "Resolution 2593": not counts
+NOT_A_COUNT = re.compile(r"\b(?:no|age\s+of|aged|age|no\.|number|days?|class|grade|page|chapter|article|section|"
+                         r"phase|resolution|route|flight|room|ward|block|sector|km|kilometres?|miles?|who\s+was)\s+$",
+                         re.IGNORECASE)
+IN_URL = re.compile(r"(?:://|www\.|[=?&])")
+AGE_IN_BRACKETS = re.compile(r"\((?:\d{1,3})\)")  # "Rahul (26)": an age after a name
+COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as)\s*", re.IGNORECASE)
+TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
+PARTITIVE = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none|many|several)\s+of\s+(?:the|these|those)\s+$", re.IGNORECASE)
 INHERIT_DISTANCE = 120  # "from several thousand fighters to as low as 500": the second borrows the unit
 CONFIDENCE_EXACT = 0.9
 CONFIDENCE_VAGUE = 0.75
@@ -51,6 +60,12 @@ def tag_quantities(text: str, skip: list[tuple[int, int]], sentences: list[tuple
     return out
 
 
+def _in_url(text: str, start: int) -> bool:
+    """Whether the number sits in a URL or an id ("news.php?id=376728")."""
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(IN_URL.search(text, token_start, start))
+
+
 def _overlaps(phrase: NumberPhrase, spans: list[tuple[int, int]]) -> bool:
     return any(phrase.start < e and s < phrase.end for s, e in spans)
 
@@ -65,12 +80,22 @@ def _mention(text: str, phrase: NumberPhrase, sentence: tuple[int, int], previou
     words = " ".join(core.lower().split())
     if YEAR.match(words) and not (unit and unit.split()[-1].lower() in counted.PEOPLE):
         return None
+    if phrase.ranged and all(YEAR.match(w) for w in re.split(r"\s*(?:-|–|to|and)\s*", words) if w):
+        return None  # "1863-1898": a span of years
+    if _in_url(text, phrase.start):
+        return None
+    if NOT_A_COUNT.search(text, max(phrase.start - 14, 0), phrase.start) or AGE_IN_BRACKETS.match(text, phrase.start - 1):
+        return None  # "no one", "at the age of 69", "Jamshed (23)"
     if phrase.percent:
         return _make(text, phrase, phrase.end, "%", "percent", CONFIDENCE_EXACT)
     money = counted.currency(phrase.currency, unit)
     if money:
         return _make(text, phrase, np_end if not phrase.currency else phrase.end, money, "money", CONFIDENCE_EXACT)
     kind = counted.kind_of(text, phrase.start, np_end, unit, sentence)
+    if kind is None:
+        kind = _coordinated_kind(text, phrase.start, previous)
+    if kind and PARTITIVE.search(text, max(phrase.start - 30, 0), phrase.start):
+        kind = None  # "seven of the nine soldiers were wounded": nine is the group, not the toll
     people = unit is None or unit.split()[-1].lower() in counted.PEOPLE
     if kind and people:
         who = unit or "people"
@@ -88,6 +113,16 @@ def _mention(text: str, phrase: NumberPhrase, sentence: tuple[int, int], previou
         if not any(ch.isdigit() for ch in words):
             return None  # "the two", "one": a pronoun-like number with nothing counted
     return _make(text, phrase, np_end, unit, "count", _confidence(phrase, unit))
+
+
+def _coordinated_kind(text: str, start: int, previous: list[QuantityMention]) -> str | None:
+    """ "killing 13 civilians and two soldiers": the second figure shares the first one's verb."""
+    if not previous:
+        return None
+    last = previous[-1]
+    if last.kind in TOLL_KINDS and COORDINATION.fullmatch(text, last.end, start):
+        return last.kind
+    return None
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int, bool]:
@@ -131,4 +166,11 @@ def _make(text: str, phrase: NumberPhrase, end: int, unit: str | None, kind: str
     start = phrase.start
     if not phrase.ranged and text[start:start + 5].lower() == "from ":
         start += 5  # "from several thousand fighters to as low as 500": two estimates, not one range
-    return QuantityMention(start, end, text[start:end], r.low, r.best, r.high, unit, kind, confidence)
+    if text[start:end].lower().endswith(" of"):
+        end -= 3  # "seven of the nine": the "of" belongs to the partitive, not the number
+    return QuantityMention(start, end, text[start:end], _tidy(r.low), _tidy(r.best), _tidy(r.high), unit, kind, confidence)
+
+
+def _tidy(value: float | None) -> float | int | None:
+    """13 rather than 13.0 in the JSON; fractions stay fractions."""
+    return int(value) if value is not None and float(value).is_integer() else value

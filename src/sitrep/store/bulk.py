@@ -12,6 +12,7 @@ back (``::JSON::VARCHAR[]``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -54,8 +55,12 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Columns,
     con.register(view, data)
     try:
         con.execute(f'INSERT INTO "{table}" ({names}) SELECT {casts} FROM "{view}"')
-    finally:
-        con.unregister(view)
+    except BaseException:
+        # In an aborted transaction unregister fails too; the insert's error is the one to see.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(view)
+        raise
+    con.unregister(view)
     return len(rows)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,8 +27,11 @@ import sitrep
 from sitrep.document import Document
 from sitrep.errors import Errors, SitrepError
 from sitrep.store.bulk import insert_rows, table_columns
+from sitrep.store.document_json import storable
 from sitrep.store.migrate import current_version, latest_version, migrate
 from sitrep.store.rows import CHILD_TABLES, article_row
+
+logger = logging.getLogger(__name__)
 
 QUARANTINE_KINDS = ("error", "skipped")
 READ_CHUNK = 256  # documents fetched per round trip when streaming; bounds memory, not speed
@@ -111,21 +115,21 @@ class Store:
         run_id (str): the run writing them, from `begin_run`.
         RETURNS (int): how many of the documents were new to the store.
         """
-        batch = list({doc.id: doc for doc in docs}.values())
-        if not batch:
+        if not docs:
             return 0
         self._require_run(run_id)
-        ids = [doc.id for doc in batch]
+        prepared = {doc.id: self._storable(doc) for doc in docs}  # last of a repeated id wins
+        batch = [doc for doc, _ in prepared.values()]
         now = _utcnow()
         with self._transaction():
-            before = self._first_writes(ids)
+            before = self._first_writes(list(prepared))
             if before:
                 self._delete(list(before))
             articles = []
-            for doc in batch:
+            for doc, text in prepared.values():
                 first_run, first_written = before.get(doc.id, (run_id, now))
                 articles.append(article_row(doc, first_run=first_run, last_run=run_id,
-                                            first_written=first_written, now=now))
+                                            first_written=first_written, now=now, document=text))
             insert_rows(self._con, "articles", self._columns["articles"], articles)
             for table, build in CHILD_TABLES.items():
                 rows = [row for doc in batch for row in build(doc)]
@@ -246,6 +250,14 @@ class Store:
             self._con.execute("ROLLBACK")
             raise
         self._con.execute("COMMIT")
+
+    @staticmethod
+    def _storable(doc: Document) -> tuple[Document, str]:
+        clean, text = storable(doc)
+        if clean is not doc:
+            logger.warning("document %s holds invalid code points (lone surrogates); stored "
+                           "with U+FFFD in their place", doc.id)
+        return clean, text
 
     def _first_writes(self, ids: list[str]) -> dict[str, tuple[str, dt.datetime]]:
         rows = self._con.execute(

@@ -7,53 +7,26 @@ their place, time, actor names and sentence so that views need no joins.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from sitrep.document import Actor, Document, Event, Mention, Place, Span, Time
 from sitrep.store.date_range import date_range, day_of
+from sitrep.store.document_json import document_json
 
 Row = dict[str, Any]
 
 ASSOC_SEPARATOR = "; "  # ACLED's separator inside assoc_actor_* columns
 
 
-def document_json(doc: Document) -> str:
-    """The stored JSON of `doc`: ``Document.to_dict()``, compact, non-ASCII kept as is."""
-    return json.dumps(plain(doc), ensure_ascii=False, separators=(",", ":"))
-
-
-def plain(value: Any) -> Any:
-    """What ``dataclasses.asdict`` gives, as JSON-ready values, without its deep copies.
-
-    ``Document.to_dict()`` deep-copies every leaf, which cost ~9 ms of the ~10 ms spent per
-    article-sized document in `Store.write`; JSON serialisation needs no copies. A test
-    keeps the two equal.
-    """
-    fields = _field_names(type(value))
-    if fields is not None:
-        return {name: plain(getattr(value, name)) for name in fields}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {key: plain(v) for key, v in value.items()}
-    return value
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
 def article_row(doc: Document, *, first_run: str, last_run: str, first_written: dt.datetime,
-                now: dt.datetime) -> Row:
-    """The `articles` row of `doc`, with the runs that first and last wrote it."""
+                now: dt.datetime, document: str | None = None) -> Row:
+    """The `articles` row of `doc`, with the runs that first and last wrote it.
+
+    document (str | None): `doc`'s JSON when the caller has it already (see `storable`).
+    """
     prov = doc.provenance
     return {
         "id": doc.id,
@@ -75,7 +48,7 @@ def article_row(doc: Document, *, first_run: str, last_run: str, first_written: 
         "text_chars": len(doc.text),
         "n_sentences": len(doc.sentences),
         "n_events": len(doc.events),
-        "document": document_json(doc),
+        "document": document if document is not None else document_json(doc),
         "first_run": first_run,
         "last_run": last_run,
         "first_written": first_written,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,7 +31,7 @@ class TimeTagger:
     DOCS: docs/times-and-quantities.md
     """
 
-    DEFAULT_CONFIG = {"use_entities": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, Any]] = {"use_entities": True}
 
     def __init__(self, nlp: Language, name: str = "sitrep_times", *, use_entities: bool = True):
         self.name = name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,7 +47,7 @@ class EventDater:
     DOCS: docs/times-and-quantities.md
     """
 
-    DEFAULT_CONFIG = {"use_publication_date": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, Any]] = {"use_publication_date": True}
 
     def __init__(self, nlp: Language, name: str = "sitrep_event_times", *, use_publication_date: bool = True):
         self.name = name
@@ -77,9 +78,8 @@ def _usable(time: Time, event: Event) -> bool:
     """A calendar time that can date an event: resolved, not a duration, a set or a reference."""
     if not time.resolved or not time.value or time.kind in ("duration", "set"):
         return False
-    if time.kind == "future" and event.modality not in ("future", "hypothetical"):
-        return False  # a past event is not dated by "next week" in its sentence
-    return True
+    # a past event is not dated by "next week" in its sentence
+    return not (time.kind == "future" and event.modality not in ("future", "hypothetical"))
 
 
 def _closest_in_sentence(event: Event, times: list[Time]) -> Time | None:

@@ -29,7 +29,8 @@ class Expr:
     day: int | None = None
     year_shift: int | None = None  # "April next year": the year is the anchor's plus this
     shift: int = 0  # periods away from the frame: "last month" -1, "next week" 1
-    frame: str = "anchor"  # anchor: the publication date; reference: the last date the text named
+    frame: str = "anchor"  # anchor: the publication date; reference: the last date the text named;
+    # completed: the reference, or else the last whole period before the anchor ("the quarter")
     direction: str = "auto"  # for an incomplete date: past, future or auto (the nearest)
     mod: str | None = None  # start, mid, end: "early August", "mid-2021", "late last month"
     weekday: int | None = None  # Monday 0

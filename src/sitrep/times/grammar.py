@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sitrep.quantities.numbers import TENS, UNITS, parse_exact
-from sitrep.times.expressions import CALENDAR, CLOCK, DURATION, REFERENCE, RELATIVE, SET, WEEKDAY, Expr
+from sitrep.times.expressions import (
+    CALENDAR,
+    CLOCK,
+    DURATION,
+    REFERENCE,
+    RELATIVE,
+    SET,
+    WEEKDAY,
+    Expr,
+)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -50,6 +59,7 @@ SEASON = r"(?:spring|summer|autumn|fall|winter)"
 MOD = r"(?:early|earlier|mid|late|later|the\s+(?:beginning|start|middle|end|close)\s+of)"
 # "in May", "since May": a month name after these cannot be the modal verb
 DATE_PREPOSITION = re.compile(r"\b(?:in|since|until|till|by|during|of|from|through|before|after|last|next|this)\s+$", re.IGNORECASE)
+AGE = re.compile(r"\s*(?:-\s*)?old\b", re.IGNORECASE)
 B = r"(?<![\w-])"  # word start that is not inside a hyphenated word
 E = r"(?![\w])"
 
@@ -80,7 +90,9 @@ def _num(text: str | None) -> float | None:
     norm = " ".join(text.lower().split())
     if norm in ("a half", "half a", "half an"):
         return 0.5
-    if norm in ("a few", "few", "several", "a couple of", "couple of", "some", "many"):
+    if norm in ("a couple of", "couple of"):
+        return 2
+    if norm in ("a few", "few", "several", "some", "many"):
         return None
     return parse_exact(norm)
 
@@ -147,7 +159,10 @@ def read_month_day(m: re.Match) -> Expr | None:
     day = int(re.sub(r"\D", "", m["d"]))
     if not 1 <= day <= 31:
         return None
-    return Expr(CALENDAR, grain="day", year=_year(m["y"]), month=_month(m["mon"]), day=day, mod=_mod(m["mod"]))
+    rel = (m["rel"] or "").lower() if "rel" in m.re.groupindex else ""
+    direction = "past" if rel.endswith(("last", "past")) else "future" if rel.endswith(("next", "coming")) else "auto"
+    return Expr(CALENDAR, grain="day", year=_year(m["y"]), month=_month(m["mon"]), day=day, mod=_mod(m["mod"]),
+                direction=direction, future=direction == "future")
 
 
 def read_month_year(m: re.Match) -> Expr | None:
@@ -200,6 +215,8 @@ def read_century(m: re.Match) -> Expr | None:
 
 def read_deictic_day(m: re.Match) -> Expr | None:
     word = " ".join(m["w"].lower().split())
+    if word == "today" and m.string[m.end():m.end() + 2] in ("'s", "\u2019s") and not (m["pod"] or m["h"]):
+        return None  # "today's world": the present in general, not the day
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}[word]
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if word == "tonight" else None)
@@ -265,8 +282,45 @@ def read_relative(m: re.Match) -> Expr | None:
 
 
 def read_the_period(m: re.Match) -> Expr | None:
-    """ "the quarter", "the latest quarter": the quarter the text is talking about."""
-    return Expr(RELATIVE, grain="quarter", shift=0, frame="reference", confidence=0.6)
+    """ "the quarter", "the latest quarter": the quarter the text talks about, or else the last
+    one completed before publication (what a results story reports)."""
+    if m["latest"]:  # "the latest quarter": the last one completed, whatever the text named before
+        return Expr(RELATIVE, grain="quarter", shift=-1, confidence=0.6)
+    return Expr(RELATIVE, grain="quarter", shift=0, frame="completed", confidence=0.6)
+
+
+def read_year_ago_period(m: re.Match) -> Expr | None:
+    """ "the year-ago quarter": the quarter talked about (or the last completed), a year before."""
+    return Expr(RELATIVE, grain="quarter", shift=-4, frame="completed", confidence=0.6)
+
+
+def read_spelled_year(m: re.Match) -> Expr | None:
+    """ "nineteen ninety-six", "the year two thousand", as broadcasts write years."""
+    century = m["c"].lower()
+    rest = parse_exact(m["yy"].lower()) if m["yy"] else 0
+    if rest is None or rest >= 100:
+        return None
+    if century == "nineteen":
+        if not m["yy"]:
+            return None  # "nineteen" alone is a number
+        return Expr(CALENDAR, grain="year", year=1900 + int(rest), confidence=0.7)
+    if century == "twenty":
+        if not m["yy"] or rest < 10:
+            return None  # "twenty one" is a count, "twenty twenty-one" a year
+        return Expr(CALENDAR, grain="year", year=2000 + int(rest), confidence=0.6)
+    if not m[0].lower().startswith("the year") and not m["yy"]:
+        return None  # "two thousand" is a count unless "the year two thousand"
+    return Expr(CALENDAR, grain="year", year=2000 + int(rest), confidence=0.7)
+
+
+def read_holiday(m: re.Match) -> Expr | None:
+    """Fixed and computable holidays: Christmas, New Year, (US) Thanksgiving, (Western) Easter."""
+    name = " ".join(m["h"].lower().replace("'", "").split())
+    rel = (m["rel"] or "").lower()
+    year_shift = {"last": -1, "this": 0, "next": 1}.get(rel)
+    year = _year(m["y"]) if m["y"] else None
+    return Expr(CALENDAR, grain="day", year=year, year_shift=year_shift, value=name.split()[0] + ("_eve" if "eve" in name else ""),
+                direction="past" if rel == "last" else "future" if rel == "next" else "auto", confidence=0.75)
 
 
 def read_weekend(m: re.Match) -> Expr | None:
@@ -310,17 +364,23 @@ def read_duration(m: re.Match) -> Expr | None:
     plural = m["unit"].lower().endswith("s") and unit != "centurie"
     if m["n"] is None and not plural:
         return None
-    if m["n"] and amount is not None and amount != 1 and not plural and not m["hy"]:
-        return None  # "two year" outside an adjective is not English; "two-year" is
-    if m["old"]:
-        return None  # "six-year-old": an age
-    if amount is None and m["dir"]:
-        # "recent years", "the last few months", "coming weeks": a vague stretch of past or future
-        ahead = m["dir"].lower() in ("next", "coming", "following", "future")
-        return Expr(REFERENCE, value="FUTURE_REF" if ahead else "PAST_REF", confidence=0.6)
+    if m["n"] and amount is not None and amount != 1 and not plural and not m["hy"] and not _adjectival(m):
+        return None  # "two year" is English only before a noun ("a two year truce"), like "two-year"
+    if m["old"] or AGE.match(m.string, m.end()):
+        return None  # "six-year-old", "52 years old": an age
+    if unit == "second" and amount == 1 and not plural:
+        return None  # "a second attack": the ordinal
+    if unit == "quarter" and m["hy"]:
+        return None  # "three-quarters": a fraction
     if (m["frac"] or m["frac2"]) and amount is not None:
         amount += 0.5
     return Expr(DURATION, value=_duration_value(amount, unit), confidence=0.85 if amount is not None else 0.7)
+
+
+def _adjectival(m: re.Match) -> bool:
+    """A singular unit used as an adjective: a lower-case word follows ("a two year truce")."""
+    follow = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 20])
+    return bool(follow) and follow.group(1) not in ("ago", "later", "earlier", "before", "after", "of", "and", "or", "in")
 
 
 def read_set(m: re.Match) -> Expr | None:
@@ -345,13 +405,13 @@ def read_quarter(m: re.Match) -> Expr | None:
     half = m["unit"].lower().startswith("half")
     count = 2 if half else 4
     n = ORDINALS.get(which) or (count if which in ("final", "last", "fourth") else None)
-    year = _year(m["y"]) if m["y"] else None
+    year = _year(m["y"] or m["yp"])
     rel = (m["rel"] or "").lower()
-    shift = -1 if rel == "last year" or rel == "last year's" else 1 if rel.startswith("next") else 0
+    year_shift = -1 if rel.startswith("last") or m["ya"] else 1 if rel.startswith("next") else 0 if rel else None
     if n is None or n > count:
         return None
     grain = "half" if half else "quarter"
-    return Expr(CALENDAR, grain=grain, year=year, month=(n - 1) * (12 // count) + 1, shift=shift)
+    return Expr(CALENDAR, grain=grain, year=year, month=(n - 1) * (12 // count) + 1, year_shift=year_shift)
 
 
 def read_season(m: re.Match) -> Expr | None:
@@ -386,7 +446,11 @@ def read_military(m: re.Match) -> Expr | None:
     hour, minute = int(hhmm[:2]), int(hhmm[2:])
     if hour > 24 or minute > 59:
         return None
-    return Expr(CLOCK, hour=hour, minute=minute, confidence=0.8)
+    on = None
+    if m["dw"]:
+        word = " ".join(m["dw"].lower().split())
+        on = Expr(RELATIVE, grain="day", shift=-1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0)
+    return Expr(CLOCK, hour=hour, minute=minute, on=on, confidence=0.8)
 
 
 def read_noon(m: re.Match) -> Expr | None:
@@ -413,7 +477,8 @@ def _clock(m: re.Match, on: Expr | None) -> Expr | None:
     if on is None and "mon" in m.re.groupindex and m["mon"]:
         on = Expr(CALENDAR, grain="day", year=_year(m["y"]), month=_month(m["mon"]), day=int(re.sub(r"\D", "", m["d"])))
     if on is None and "dw" in m.re.groupindex and m["dw"]:
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()]
+        word = " ".join(m["dw"].lower().split())
+        shift = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
         on = Expr(RELATIVE, grain="day", shift=shift)
     return Expr(CLOCK, hour=hour, minute=minute, on=on)
 
@@ -425,10 +490,11 @@ TZ = r"(?:\s+(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local\s+time)\)?))?"
 RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("iso", rf"{B}(?P<y>{YEAR4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?{E}", read_iso),
     ("slash", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", read_slash),
-    ("month_day", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\.\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR4}|'\d\d))?{E}", read_month_day),
+    ("month_day", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+|(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\.\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR4}|'\d\d))?{E}", read_month_day),
     ("day_month", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}|\d\d(?![\d,])))?{E}", read_month_day),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d){E}", read_month_year),
     ("month", rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}){E}(?P<of>,?\s+(?:of\s+)?(?:this|last|next)\s+year(?!'))?", read_month),
+    ("military", rf"(?<=\bat\s)(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:GMT|hours|hrs|local\s+time|\(\d{{4}}\s+GMT\)))?(?:\s+(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))?{E}", read_military),
     ("year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?:the\s+year\s+)?(?P<y>{YEAR4})(?!\d|,\d{{3}}|\.\d|\s*(?:%|percent|per\s+cent)|-(?:\d|[a-z]+-old))", read_year),
     ("decade", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<d>1[5-9]\d0|20\d0)'?s|'(?P<d2>\d0)s){E}", None),
     ("century", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>1[5-9]th|2[01](?:st|th)|twentieth|twenty-first)[\s-]+century{E}", None),
@@ -436,17 +502,19 @@ RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("part_of_day", rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", read_part_of_day),
     ("weekday", rf"{B}(?:(?P<rel>last|next|this|this\s+coming|coming|past|previous)\s+|(?P<mod>early|late)\s+)?(?P<wd>{WDAY})(?:'s)?(?:\s+(?P<pod>{POD}))?(?:,?\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_weekday),
     ("relative", rf"{B}(?:(?P<mod>{MOD}|later)\s+)?(?P<rel>last|this|next|coming|the\s+coming|current|the\s+current|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+preceding|the\s+following|the\s+next|following|the\s+same|that)\s+(?P<unit>day|week|fortnight|month|quarter|year|decade|century){E}", read_relative),
-    ("the_period", rf"{B}the\s+(?:(?:latest|current|same|just-ended|recent)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}", read_the_period),
+    ("the_period", rf"{B}the\s+(?:(?P<latest>latest|just-ended|just-completed|most\s+recent)\s+|(?:current|same)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}", read_the_period),
+    ("year_ago_period", rf"{B}(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year-ago|year-earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?{E}", read_year_ago_period),
+    ("spelled_year", rf"{B}(?:the\s+year\s+)?(?P<c>nineteen|twenty|two\s+thousand(?:\s+and)?)(?:\s+(?P<yy>(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}))?{E}", read_spelled_year),
+    ("holiday", rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+(?P<y>{YEAR4}))?{E}", read_holiday),
     ("weekend", rf"{B}(?:(?P<rel>last|this|next|the|this\s+past|the\s+past|coming|the\s+coming)\s+)weekend{E}", read_weekend),
     ("ago", rf"{B}(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|at\s+least|just|only|barely|over)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|back|from\s+now|hence){E}", read_ago),
     ("anaphoric_day", rf"{B}(?P<w>the\s+previous\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day|that\s+same\s+day|that\s+day|the\s+same\s+day|a\s+day\s+earlier|a\s+day\s+later|the\s+previous\s+night|that\s+night|the\s+next\s+morning|the\s+following\s+morning|that\s+morning|the\s+night\s+before){E}", read_anaphoric_day),
     ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|first|coming|final|following|recent|future)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?(?:(?P<hy>-)|\s+))?(?P<unit>{UNIT}s?)(?P<frac2>\s+and\s+a\s+half)?(?P<old>-old)?{E}", read_duration),
     ("set", rf"{B}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{WDAY})|(?P<n>{NUM})?\s*(?P<unit>{UNIT})s?)|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly)){E}", None),
-    ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
+    ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?:(?P<yp>{YEAR4})\s+|(?P<ya>year-ago|year-earlier)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
     ("season", rf"{B}(?:(?P<rel>last|this|next|this\s+past|the\s+past|the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", read_season),
     ("reference", rf"{B}(?:now|currently|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)){E}", read_reference),
-    ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow)|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?))?{E}", read_clock),
-    ("military", rf"(?<=\bat\s)(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:GMT|hours|hrs|local\s+time|\(\d{{4}}\s+GMT\)))?{E}", read_military),
+    ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?))?{E}", read_clock),
     ("noon", rf"{B}(?P<w>noon|midday|midnight)(?:\s+(?P<wd>{WDAY}))?{E}", read_noon),
 ]
 
@@ -484,17 +552,56 @@ _READERS = {"decade": read_decade_rule, "century": read_century, "set": read_set
 RULES: list[Rule] = [
     Rule(name, re.compile(pattern, re.IGNORECASE), reader or _READERS[name]) for name, pattern, reader in RULES_SPEC
 ]
-# A cheap screen: text without any of these cannot hold a time expression
-_ANCHOR_FREE = re.compile(r"\d|day|night|week|month|year|quarter|now|ago|recent|past|future|soon|morning|noon|"
-                          r"summer|winter|spring|autumn|fall|centur|decade|hour|minute|second|annual|"
-                          + "|".join(k for k in MONTHS if len(k) >= 3), re.IGNORECASE)
+# Cheap screens: a rule runs only on paragraphs holding one of its key words, since most
+# paragraphs hold no duration or "ago" and the full patterns are costly to try at every character.
+_UNIT_KEY = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+RULE_KEYS: dict[str, re.Pattern] = {name: re.compile(key, re.IGNORECASE) for name, key in {
+    "ago": r"\b(?:ago|earlier|later|back|from\s+now|hence)\b",
+    "duration": _UNIT_KEY,
+    "set": r"every|each|once|twice|times|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly",
+    "relative": _UNIT_KEY,
+    "month_day": r"\d",
+    "day_month": r"\d",
+    "month_year": r"\d",
+    "quarter": r"quarter|half",
+    "season": r"spring|summer|autumn|fall|winter",
+    "holiday": r"christmas|new\s+year|thanksgiving|easter",
+    "spelled_year": r"nineteen|twenty|thousand",
+    "year_ago_period": r"year-",
+    "decade": r"\ds",
+    "century": r"century",
+    "clock": r"\d",
+    "slash": r"/",
+    "iso": r"\d-\d",
+}.items()}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _matches(rule: Rule, text: str, paragraphs: list[tuple[int, int]]):
+    key = RULE_KEYS.get(rule.name)
+    if key is None:
+        yield from rule.pattern.finditer(text)
+        return
+    for start, end in paragraphs:
+        if key.search(text, start, end):
+            yield from rule.pattern.finditer(text, start, end)
 
 
 def find_expressions(text: str) -> list[Found]:
     """All time expressions of `text`, longest first among overlapping ones, in text order."""
     candidates: list[tuple[int, int, int, re.Match]] = []
+    paragraphs = _paragraphs(text)
     for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, paragraphs):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), order, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))

@@ -13,12 +13,23 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitrep.times import periods
-from sitrep.times.expressions import CALENDAR, CLOCK, DURATION, REFERENCE, RELATIVE, SET, WEEKDAY, Expr
+from sitrep.times.expressions import (
+    CALENDAR,
+    CLOCK,
+    DURATION,
+    REFERENCE,
+    RELATIVE,
+    SET,
+    WEEKDAY,
+    Expr,
+)
 from sitrep.times.periods import Period
 
 # How far an incomplete date ("Aug. 26", "in March") may sit from its anchor: the nearest
 # year's occurrence is taken, so a March article's "December" is the December just past.
 NEAREST_YEARS = (-1, 0, 1)
+HOLIDAYS = {"christmas": (12, 25), "christmas_eve": (12, 24), "new": (1, 1), "new_eve": (12, 31),
+            "thanksgiving": None, "easter": None}
 PAST_BIAS = 2  # how many times closer a future occurrence must be to win over a past one
 
 
@@ -66,6 +77,10 @@ def _finish(expr: Expr, period: Period, anchor: date | None) -> Resolved:
 def _period(expr: Expr, anchor: date | None, reference: date | None) -> Period | None:
     if expr.kind == CALENDAR:
         return _calendar(expr, anchor)
+    if expr.kind == RELATIVE and expr.frame == "completed":
+        if reference is not None and reference != anchor:
+            return periods.shift(periods.containing(reference, expr.grain), expr.shift)
+        return periods.shift(periods.containing(anchor, expr.grain), expr.shift - 1) if anchor else None
     if expr.kind == RELATIVE:
         frame = reference if expr.frame == "reference" and reference else anchor
         if frame is None:
@@ -80,6 +95,8 @@ def _calendar(expr: Expr, anchor: date | None) -> Period | None:
     grain = expr.grain
     if expr.year is None and expr.year_shift is not None and anchor is not None:
         expr = replace(expr, year=anchor.year + expr.year_shift)
+    if expr.value in HOLIDAYS:
+        return _holiday(expr, anchor)
     if expr.year is not None:
         month = expr.month or 1
         day = expr.day or 1
@@ -91,8 +108,6 @@ def _calendar(expr: Expr, anchor: date | None) -> Period | None:
         return periods.shift(period, expr.shift) if expr.shift else period
     if anchor is None:
         return None
-    if grain in ("quarter", "half"):
-        return Period(grain, date(anchor.year + expr.shift, expr.month, 1))
     options = []
     for dy in NEAREST_YEARS:
         try:
@@ -100,6 +115,26 @@ def _calendar(expr: Expr, anchor: date | None) -> Period | None:
         except ValueError:
             continue
         options.append(periods.containing(first, grain) if grain != "day" else Period("day", first))
+    return _choose(options, anchor, expr.direction)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name == "thanksgiving":  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "easter":
+        from dateutil.easter import easter  # dateutil comes with dateparser
+
+        return easter(year)
+    return date(year, *HOLIDAYS[name])
+
+
+def _holiday(expr: Expr, anchor: date | None) -> Period | None:
+    if expr.year is not None:
+        return Period("day", _holiday_date(expr.value, expr.year))
+    if anchor is None:
+        return None
+    options = [Period("day", _holiday_date(expr.value, anchor.year + dy)) for dy in NEAREST_YEARS]
     return _choose(options, anchor, expr.direction)
 
 
@@ -150,7 +185,8 @@ def _clock(expr: Expr, anchor: date | None, reference: date | None) -> Resolved:
     if expr.on is not None:
         day = _period(expr.on, anchor, reference)
     else:
-        day = Period("day", anchor) if anchor else None  # "at noon": the day of writing
+        # "at 6 a.m.": on the day the text last named, or else the day of writing
+        day = Period("day", reference or anchor) if (reference or anchor) else None
     if day is None:
         return Resolved(f"XXXX-XX-XX{hhmm}", "minute", "time", False)
     return Resolved(f"{day.value()}{hhmm}", "minute", "time", True, day, day.first, day.first)

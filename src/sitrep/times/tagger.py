@@ -60,14 +60,26 @@ def tag_times(text: str, published: str | None, sentence_starts: list[int] | Non
     for found in find_expressions(text):
         expr = _with_tense(found.expr, text, found.start, sentence_starts)
         expr = _at_reference_grain(expr, found.rule, reference_grain)
-        res = resolve(expr, anchor, reference)
+        # "the quarter" follows a quarter the text named; a named year or day does not say which
+        frame_date = reference if expr.frame != "completed" or reference_grain == "quarter" else anchor
+        if expr.kind == "clock" and reference_grain != "day":
+            frame_date = anchor  # a clock time falls on a day, not on "1998" or "last month"
+        res = resolve(expr, anchor, frame_date)
         out.append(_mention(text, found.start, found.end, expr, res, anchor, reference, found.rule))
         # a date the text names becomes the reference; one counted from the reference does not,
         # so "a year earlier ... a year earlier" does not walk back a year at each mention
-        if res.resolved and res.period is not None and res.period.grain in REFERENCE_GRAINS and expr.frame != "reference":
-            if reference is None or not (res.first <= reference <= res.last) or res.period.grain == "quarter":
-                reference, reference_grain = res.first, res.period.grain
+        if _moves_reference(expr, res, reference):
+            reference, reference_grain = res.first, res.period.grain
     return out
+
+
+def _moves_reference(expr: Expr, res: Resolved, reference: date | None) -> bool:
+    """Whether a resolved expression becomes the reference for the anaphoric ones after it."""
+    if not res.resolved or res.period is None or res.period.grain not in REFERENCE_GRAINS:
+        return False
+    if expr.frame in ("reference", "completed"):
+        return False
+    return reference is None or not (res.first <= reference <= res.last) or res.period.grain == "quarter"
 
 
 def _at_reference_grain(expr: Expr, rule: str, reference_grain: str) -> Expr:
@@ -78,6 +90,10 @@ def _at_reference_grain(expr: Expr, rule: str, reference_grain: str) -> Expr:
 
 
 def _with_tense(expr: Expr, text: str, start: int, sentence_starts: list[int] | None) -> Expr:
+    """A weekday or month name (alone or under a clock time) in a forward-looking clause."""
+    if expr.kind == "clock" and expr.on is not None:
+        on = _with_tense(expr.on, text, start, sentence_starts)
+        return expr if on is expr.on else replace(expr, on=on)
     if expr.direction != "auto" or not (expr.kind == WEEKDAY or (expr.grain == "month" and expr.year is None and expr.day is None)):
         return expr
     lo = max(start - FUTURE_WINDOW, _sentence_start(start, sentence_starts))

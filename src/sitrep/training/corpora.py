@@ -87,11 +87,11 @@ _OPEN_RE = re.compile(r"\(([^()]*)(\)?)")
 _CLOSE_RE = re.compile(r"(\d+)\)")
 
 
-def gum_mentions(sentence: Sentence) -> list[tuple[int, int, str, str]]:
-    """The entity mentions of a GUM sentence as ``(start, end, type, head_upos)``.
+def gum_mentions(sentence: Sentence) -> list[tuple[int, int, str, int]]:
+    """The entity mentions of a GUM sentence as ``(start, end, type, head)``.
 
     GUM marks every mention (names, nominals, pronouns) in MISC ``Entity=`` with brackets
-    ``(id-type-…`` and ``id)``; the head's UPOS tells names (PROPN) from the rest.
+    ``(id-type-…`` and ``id)``; ``head`` is the word whose syntactic head lies outside.
     """
     open_at: dict[str, list[tuple[int, str]]] = {}
     mentions = []
@@ -118,33 +118,42 @@ def gum_mentions(sentence: Sentence) -> list[tuple[int, int, str, str]]:
                 start, etype = stack.pop()
                 mentions.append((start, i + 1, etype))
             pos = match.end()
-    return [(s, e, t, _head_upos(sentence, s, e)) for s, e, t in mentions]
+    return [(s, e, t, _head(sentence, s, e)) for s, e, t in mentions]
 
 
-def _head_upos(sentence: Sentence, start: int, end: int) -> str:
-    """UPOS of the span's syntactic head (the word whose head lies outside the span)."""
+def _head(sentence: Sentence, start: int, end: int) -> int:
+    """Index of the span's syntactic head (the word whose head lies outside the span)."""
     for i in range(start, end):
         head = sentence.rows[i].head
         if head == i or not start <= head < end:
-            return sentence.rows[i].upos
-    return sentence.rows[start].upos
+            return i
+    return start
 
 
 def read_gum(path: Path, sents_per_sample: int = 1) -> Iterator[NerSample]:
-    """Yield GUM sentences (or chunks of them) with all mentions as raw spans.
+    """Yield GUM sentences (or chunks of them) with all their mentions.
 
-    Raw labels are ``type/HEAD_UPOS`` (e.g. ``place/PROPN``) so the mapper can keep the
-    named mentions only.
+    ``spans`` holds ``(start, end, type)``; ``extra`` holds ``mentions`` as
+    ``(start, end, type, head)`` and the words' ``upos`` and ``feats``, so the label
+    mapper can keep the named mentions only and cut them down to the name.
     """
     for chunk in chunk_by_document(read_conllu(path), sents_per_sample):
-        words, spaces, spans = [], [], []
+        words, spaces, mentions, upos, feats = [], [], [], [], []
         for sent in chunk:
             offset = len(words)
-            for start, end, etype, upos in gum_mentions(sent):
-                spans.append((start + offset, end + offset, f"{etype}/{upos}"))
+            for start, end, etype, head in gum_mentions(sent):
+                mentions.append((start + offset, end + offset, etype, head + offset))
             words.extend(r.word for r in sent.rows)
             spaces.extend(r.space_after for r in sent.rows)
-        yield NerSample(words, spans, spaces=spaces, doc_id=chunk[0].meta.get("newdoc id", ""))
+            upos.extend(r.upos for r in sent.rows)
+            feats.extend(r.feats for r in sent.rows)
+        yield NerSample(
+            words,
+            [(s, e, t) for s, e, t, _ in mentions],
+            spaces=spaces,
+            doc_id=chunk[0].meta.get("newdoc id", ""),
+            extra={"mentions": mentions, "upos": upos, "feats": feats},
+        )
 
 
 # --- re3d JSON folders ------------------------------------------------------------------

@@ -94,7 +94,7 @@ TITLES = frozenset(
     commander lieutenant king queen prince princess sheikh emir pope cardinal bishop
     rev rev. reverend father imam ayatollah judge justice chief secretary ambassador
     spokesman spokeswoman director chairman minister-president madam mme mister dhr
-    commissioner inspector superintendent officer constable detective cabinet""".split()
+    commissioner administrator attorney mp inspector superintendent officer constable detective cabinet""".split()
 )
 LEADING_DROP = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
 

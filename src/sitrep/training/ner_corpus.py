@@ -30,6 +30,7 @@ from .labels import (
     WNUT_MAP,
     demonym_names,
     is_name_like,
+    TITLES,
     split_place,
     strip_span,
 )
@@ -110,23 +111,63 @@ def gum_docs(nlp: Language, split: str) -> Iterator[Doc]:
 
 
 def gum_gold_spans(sample: NerSample) -> list[Span3]:
-    """sitrep entities of a GUM sample: its named mentions and its date / time mentions."""
+    """sitrep entities of a GUM sample: the names inside its named mentions, dates, times.
+
+    A person / organization / place mention counts when its head is a proper noun; the
+    entity is the run of proper nouns around the head ("Bob McDonnell" out of "Virginia
+    Governor Bob McDonnell, who ..."). Plural person mentions are groups ("Libertarians"):
+    NORP when they are nationality words, else left out.
+    """
+    upos, feats = sample.extra["upos"], sample.extra["feats"]
     gold = []
-    for start, end, raw in sample.spans:
-        etype, _, upos = raw.partition("/")
+    for start, end, etype, head in sample.extra["mentions"]:
         label = GUM_MAP.get(etype)
         if label is None:
             continue
-        if label == "DATE":
-            label = _gum_time_label(sample.words, start, end, upos)
-            if label is None:
-                continue
-        elif upos not in NAMED_UPOS:
+        if label == "DATE" and end - start > MAX_TIME_MENTION:
+            inner = numeric_spans(sample.words[start:end])
+            gold.extend((start + s, start + e, lab) for s, e, lab in inner if lab in ("DATE", "TIME"))
             continue
-        span = finish_label(sample.words, start, end, label)
+        if label == "DATE":
+            label = _gum_time_label(sample.words, start, end, upos[head])
+            span = finish_label(sample.words, start, end, label) if label else None
+        elif upos[head] in NAMED_UPOS and sample.words[head][:1].isupper():
+            s, e = _name_run(sample.words, upos, start, end, head)
+            if " ".join(sample.words[s:e]) in demonym_names():
+                label = "NORP"
+            elif label == "PERSON" and "Number=Plur" in feats[head]:
+                continue
+            span = finish_label(sample.words, s, e, label)
+            if span and sample.words[span[1] - 1].lower() in TITLES:
+                span = None  # a title, not a name ("Attorney General", "U.S. Senator")
+        else:
+            continue
         if span:
             gold.append(span)
     return longest_first(gold)
+
+
+MAX_TIME_MENTION = 6  # longer time mentions are descriptions; keep only the dates inside
+
+NAME_CONNECTORS = frozenset({"of", "de", "del", "la", "du", "von", "van", "al", "bin", "-", "&", "and"})
+
+
+def _name_run(words: list[str], upos: list[str], start: int, end: int, head: int) -> tuple[int, int]:
+    """The proper-noun run holding ``head`` inside ``[start, end)``, through "of", "&", "-"."""
+    def is_name(i: int) -> bool:
+        return upos[i] == "PROPN" or (upos[i] in ("NUM", "ADJ") and words[i][:1].isupper())
+
+    s = head
+    while s - 1 >= start and (
+        is_name(s - 1) or (words[s - 1] in NAME_CONNECTORS and s - 2 >= start and is_name(s - 2))
+    ):
+        s -= 1
+    e = head + 1
+    while e < end and (
+        is_name(e) or (words[e] in NAME_CONNECTORS and e + 1 < end and is_name(e + 1))
+    ):
+        e += 1
+    return s, e
 
 
 def longest_first(spans: list[Span3]) -> list[Span3]:

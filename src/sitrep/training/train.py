@@ -197,6 +197,7 @@ def evaluate_model(model_dir: Path) -> dict:
         "ner_wnut17_test": paths.WNUT_DIR / "emerging.test.annotated",
         "ner_newswire": paths.NEWSWIRE_DIR,
     }
+    scores["speed"] = measure_speed(nlp, paths.ud_file(paths.EWT_DIR, "test"))
     ner_nlp = spacy.load(model_dir, exclude=["tagger", "morphologizer", "trainable_lemmatizer", "parser"])
     for name, data in ner_sets.items():
         if data.exists():
@@ -205,12 +206,37 @@ def evaluate_model(model_dir: Path) -> dict:
     return scores
 
 
+def measure_speed(nlp: spacy.language.Language, conllu: Path) -> dict:
+    """Words per second of CPU time of the whole pipeline on a treebank's raw text.
+
+    CPU time of this process (one thread), not wall time: the machine is shared, and the
+    goal is stated per core.
+    """
+    texts = [s.meta.get("text", "") for s in read_conllu(conllu)]
+    words = sum(len(nlp.make_doc(t)) for t in texts)
+    started = time.process_time()
+    for _ in nlp.pipe(texts, batch_size=SPEED_BATCH):
+        pass
+    seconds = time.process_time() - started
+    return {"words": words, "cpu_seconds": round(seconds, 2), "words_per_second": round(words / seconds),
+            "pipes": nlp.pipe_names}
+
+
+SPEED_BATCH = 256
+
+
 def format_scores(scores: dict) -> str:
     """The reports of every evaluation in ``scores``."""
     from sitrep.eval import ner, parse
 
     parts = []
+    speed = scores.get("speed")
+    if speed:
+        parts.append(f"speed: {speed['words_per_second']:,} words/s of one core's CPU time, "
+                     f"whole pipeline ({', '.join(speed['pipes'])}), {speed['words']:,} words")
     for name, metrics in scores.items():
+        if name == "speed":
+            continue
         metrics.setdefault("data", name)
         parts.append((parse if name.startswith("parse") else ner).report(metrics))
     return "\n\n".join(parts)
