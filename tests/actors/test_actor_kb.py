@@ -70,3 +70,10 @@ def test_kb_user_file_errors_name_the_problem(tmp_path, row, code):
 def test_kb_missing_file(tmp_path):
     with pytest.raises(SitrepError, match="E601"):
         load_kb([tmp_path / "nope.yaml"])
+
+
+def test_kb_parents_exist_and_ids_are_unique_per_file():
+    kb = load_kb()
+    for entry in kb:
+        assert entry.parent is None or kb.get(entry.parent) is not None, (entry.id, entry.parent)
+    assert {c.id for c in kb.children("isis")} >= {"iskp", "iswap"}

@@ -118,3 +118,10 @@ def test_linker_state_description_takes_country(link):
     army = actor_of(doc, "The army")
     assert (army.kb_id, army.country) == ("NGA-MIL", "NGA")
     assert actor_of(doc, "Nigerian troops").id == army.id
+
+
+def test_linker_alias_before_full_stop(link):
+    doc = link("Former soldiers joined ISIS-K. Others joined IS-K.")
+    (actor,) = [a for a in doc._.actors if a.kb_id == "iskp"]
+    assert [m.text for m in actor.mentions] == ["ISIS-K", "IS-K"]
+    assert all(doc.text[m.start:m.end] == m.text for m in actor.mentions)

@@ -60,3 +60,17 @@ def test_seed_event_inside_allegation_becomes_alleged(claims_nlp):
         doc = proc(doc)
     assert event.modality == "alleged"
     assert event.claim is not None and doc._.claims[int(event.claim[1:]) - 1].kind == "allegation"
+
+
+def test_seed_kahl_role_under_secretary(seed_claims):
+    (claim,) = _by_speaker(seed_claims, "Colin Kahl")
+    assert claim.speaker_role == "under secretary of defence for policy"
+    assert claim.content.text.startswith("it was still unclear")
+
+
+def test_seed_pronoun_it_resolves_to_the_report(claims_nlp):
+    """"It said" follows "the report said": the pronoun keeps its text and its claim its confidence drop."""
+    doc = run(claims_nlp, SEED.read_text(encoding="utf-8"))
+    (it_claim,) = [c for c in doc._.claims if c.speaker and c.speaker.text == "It"]
+    (report_claim,) = [c for c in doc._.claims if c.speaker and c.speaker.text == "the report"]
+    assert it_claim.confidence < report_claim.confidence

@@ -52,3 +52,11 @@ def test_event_placer_without_events_leaves_doc_alone(places_nlp):
     doc = run(places_nlp, "Nothing happened in Herat.")
     EventPlacer(places_nlp, "sitrep_event_places")(doc)
     assert doc._.events == []
+
+
+def test_places_stage_reads_ap_abbreviations_and_skips_demonyms(places_nlp):
+    doc = run(places_nlp, "Pakistani officials met in Charleston, W.Va., on Monday.")
+    by_text = {p.text: p for p in doc._.places}
+    assert "Pakistani" not in by_text
+    assert by_text["W.Va."].admin1 == "West Virginia"
+    assert by_text["Charleston"].admin1 == "West Virginia"

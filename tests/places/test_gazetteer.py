@@ -33,3 +33,21 @@ def test_gazetteer_has_countries_regions_and_demonyms(gazetteer):
     assert gazetteer.demonyms["afghan"] == "AF"
     assert gazetteer.demonyms["americans"] == "US"
     assert gazetteer.ap_states["ky."] == "US.KY"
+
+
+def test_gazetteer_joins_iso_subdivisions_by_their_own_name_first():
+    import json
+
+    from sitrep.places.gazetteer import _match_subdivision, _site_packages_file
+
+    subdivisions = json.loads(_site_packages_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    # DC lists "Washington" among its other names; the state of Washington must still win
+    assert _match_subdivision("Washington", "Washington", subdivisions["US"])[0] == "US-WA"
+    assert _match_subdivision("Kunar", "Kunar", subdivisions["AF"])[0] == "AF-KNR"
+
+
+def test_gazetteer_state_and_county_points_are_plausible(gazetteer):
+    wa = gazetteer.admin1_record["US.WA"]
+    assert 45 < gazetteer.lat[wa] < 49 and -125 < gazetteer.lon[wa] < -117
+    cook = [r for r in gazetteer.lookup("Cook County") if gazetteer.admin1[r] == "US.IL"]
+    assert cook and abs(gazetteer.lat[cook[0]] - 41.8) < 0.6

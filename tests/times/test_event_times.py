@@ -56,3 +56,12 @@ def test_infer_published_reads_datelines_and_stamps():
     assert infer_published("Gunmen attacked a bus yesterday.") is None  # nothing to anchor on
     day, confidence = infer_published("The town fell on Aug. 26, 2021 and again on Sept. 2, 2021.")
     assert day == "2021-09-02" and confidence < 0.5
+
+
+def test_event_dater_skips_the_date_of_the_report():
+    text = "The group could attack the city within months, an official told reporters last week."
+    doc = _doc_with_events(text, "2021-11-02", ["attack"])
+    assert doc._.events[0].time is None  # "last week" dates the telling, not the attack
+    said_first = "An official said on Tuesday that gunmen attacked the camp on Sunday."
+    doc = _doc_with_events(said_first, "2021-11-03", ["attacked"])
+    assert doc._.events[0].date == "2021-10-31"

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB, fold, load_kb
-from sitrep.actors.matching import ActorMatcher, Candidate
+from sitrep.actors.matching import ActorMatcher, Candidate, trimmed_span
 from sitrep.actors.sectors import DETERMINERS, STATE_ANAPHORS, STATUS_WORDS
 from sitrep.document import Actor, Mention
 from sitrep.pipeline.doc import next_id, sentence_index
@@ -77,6 +77,8 @@ def resolve_anaphors(doc: Doc, cands: list[Candidate], kb: ActorKB | None = None
     description has become one candidate per antecedent."""
     out: list[Candidate] = []
     for k, cand in enumerate(cands):
+        if cand.kind == "generic" and cand.extra.get("country_reference") and kb is not None:
+            cand = _country_referent(doc, cands[:k], cand, kb)
         if cand.kind != "anaphor":
             out.append(cand)
             continue
@@ -95,6 +97,22 @@ def resolve_anaphors(doc: Doc, cands: list[Candidate], kb: ActorKB | None = None
         for prev, distance in found:
             out.append(_resolved(cand, prev, distance))
     return out
+
+
+def _country_referent(doc: Doc, before: list[Candidate], cand: Candidate, kb: ActorKB) -> Candidate:
+    """"the country's new rulers": the nearest state named before gives the country."""
+    here = _sentence(doc, cand.start)
+    for prev in reversed(before):
+        if here - _sentence(doc, prev.start) > MAX_ANAPHOR_SENTENCES:
+            break
+        if prev.kind in ("country", "state") and prev.entry is not None and prev.entry.country:
+            entry = kb.state_entry(prev.entry.country, cand.sector or "")
+            new = replace(cand, country=prev.entry.country, extra=dict(cand.extra))
+            if entry is not None:
+                new.kind, new.entry = "state", entry
+            new.confidence = min(cand.confidence, ANAPHOR_CONFIDENCE)
+            return new
+    return cand
 
 
 def _state_antecedent(doc: Doc, before: list[Candidate], cand: Candidate, kb: ActorKB) -> Candidate | None:
@@ -178,16 +196,17 @@ def build_actors(doc: Doc, cands: list[Candidate], start: int = 0) -> list[Actor
     placeholder: list[Actor] = [None] * start  # type: ignore[list-item]  # ids continue after existing actors
     for cand in cands:
         key = _actor_key(cand)
-        span = doc[cand.start:cand.end]
-        mention = Mention(start=span.start_char, end=span.end_char, text=span.text,
-                          sentence=sentence_index(doc, span.start_char), confidence=round(cand.confidence, 3))
+        start_char, end_char = trimmed_span(doc, cand)
+        text = doc.text[start_char:end_char]
+        mention = Mention(start=start_char, end=end_char, text=text,
+                          sentence=sentence_index(doc, start_char), confidence=round(cand.confidence, 3))
         actor = actors.get(key)
         if actor is None:
             actor = _new_actor(next_id(placeholder + list(actors.values()), "a"), cand)
             actors[key] = actor
         actor.mentions.append(mention)
-        if span.text not in actor.aliases and span.text != actor.name:
-            actor.aliases.append(span.text)
+        if text not in actor.aliases and text != actor.name:
+            actor.aliases.append(text)
         actor.confidence = max(actor.confidence, cand.confidence)
     return list(actors.values())
 

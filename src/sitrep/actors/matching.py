@@ -310,6 +310,8 @@ class ActorMatcher:
                 out.append(Candidate(start, end, "country", entry=entry, confidence=CONFIDENCE["country"], priority=2))
                 continue
             short = len(text) <= 3 and text.isupper()
+            if short and _in_capitals(doc, start, end):
+                continue  # "WHAT IS ISIS-K?": a headline in capitals, where "IS" is a verb
             out.append(Candidate(start, end, "kb", entry=entry, priority=3,
                                  confidence=CONFIDENCE["kb_short" if short else "kb"]))
         return out
@@ -401,10 +403,13 @@ class ActorMatcher:
             if det is not None and head in ANAPHORIC_NOUNS:
                 out.append(self._anaphor(doc, det, end, head, descriptor, sector))
                 continue
-            if doc[start:end].text.lower() in QUALIFIED_ONLY:
+            country_ref = _country_reference(doc, start)
+            if doc[start:end].text.lower() in QUALIFIED_ONLY and not country_ref:
                 continue
-            out.append(Candidate(start, end, "generic", sector=sector, name=doc[start:end].text,
-                                 confidence=CONFIDENCE["generic"]))
+            cand = Candidate(start, end, "generic", sector=sector, name=doc[start:end].text,
+                             confidence=CONFIDENCE["generic"])
+            cand.extra["country_reference"] = country_ref
+            out.append(cand)
         # "the group", "the organisation": collective nouns that name no sector by themselves
         for _, i, _ in self.collectives(doc):
             token = doc[i]
@@ -484,7 +489,23 @@ def _alias_docs(nlp: Language, names: tuple[str, ...]) -> list[Doc]:
             variants.append("Al-" + name[3:])
         elif name.startswith("Al-"):
             variants.append("al-" + name[3:])
-    return list(nlp.tokenizer.pipe(dict.fromkeys(v for v in variants if v.strip())))
+    docs = list(nlp.tokenizer.pipe(dict.fromkeys(v for v in variants if v.strip())))
+    # "joined ISIS-K." tokenizes as ISIS, -, "K.": match the alias with the full stop too
+    # (the mention is trimmed back to the alias by `trimmed_span`)
+    dotted = [d.text + "." for d in docs if len(d[-1]) <= 2 and d[-1].is_alpha]
+    for d in nlp.tokenizer.pipe(dotted):
+        if d[-1].text != ".":
+            docs.append(d)
+    return docs
+
+
+def trimmed_span(doc: Doc, cand: Candidate) -> tuple[int, int]:
+    """Character offsets of a candidate, without a sentence's full stop glued to an alias."""
+    span = doc[cand.start:cand.end]
+    end = span.end_char
+    if cand.entry is not None and span.text.endswith(".") and not any(n.endswith(".") for n in cand.entry.names):
+        end -= 1
+    return span.start_char, end
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
@@ -497,6 +518,14 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
         taken.update(range(cand.start, cand.end))
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words on both sides of a span are written in capitals too."""
+    def caps(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].is_upper
+
+    return caps(start - 1) and caps(end)
 
 
 def _after_locative(doc: Doc, start: int) -> bool:
@@ -566,6 +595,14 @@ def _determiner_and_descriptor(doc: Doc, start: int) -> tuple[int | None, str | 
     return None, None
 
 
+def _country_reference(doc: Doc, start: int) -> bool:
+    """Whether "the country's [new]" comes before a noun: "the country's new rulers"."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and _adjective_like(doc[i]) and doc[i].text not in POSSESSIVES:
+        i -= 1
+    return i >= 2 and doc[i].text in POSSESSIVES and doc[i - 1].lower_ in ("country", "nation") and doc[i - 2].lower_ in DETERMINERS
+
+
 def _inside(nouns: dict[int, tuple[int, str]], i: int) -> bool:
     return any(s <= i < e for s, (e, _) in nouns.items())
 
@@ -610,8 +647,10 @@ def _set_status(doc: Doc, cand: Candidate) -> None:
             if i == cand.start - 1 or all(doc[k].lower_ in DETERMINERS for k in range(i + 1, cand.start)):
                 cand.start = i  # the status word is part of the mention
             return
-        if token.lower_ in PHRASE_BREAKS and token.lower_ not in DETERMINERS:
-            break
+        if token.lower_ in DETERMINERS or token.text in {"-", "–"}:
+            continue
+        if not _modifier_token(token) or token.lower_ in SECTOR_NOUNS:
+            break  # "Former soldiers joined ISIS-K": the status belongs to another phrase
     for i in range(cand.start, cand.end):  # "the ousted Afghanistan government"
         status = STATUS_WORDS.get(doc[i].lower_)
         if status:

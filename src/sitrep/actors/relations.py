@@ -105,8 +105,11 @@ class RelationExtractor:
         if not slots:
             return doc
         found = []
-        for sent in doc.sents:
-            found += sentence_relations(doc, sent, [s for s in slots if sent.start <= s.start < sent.end])
+        # a Doc without sentence boundaries (a bare pipeline) is read as one sentence
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        persons = {a.id for a in doc._.actors if _is_person(a)}
+        for sent in sents:
+            found += sentence_relations(doc, sent, [s for s in slots if sent.start <= s.start < sent.end], persons)
         sectors = {a.id: a.sector for a in doc._.actors}
         for rel in _dedupe(found):
             if rel.type in PARTY_TYPES and not {sectors.get(rel.source), sectors.get(rel.target)} <= ORGANISED_SECTORS:
@@ -133,12 +136,19 @@ def actor_slots(doc: Doc) -> list[Slot]:
                 slot = by_span[(span.start, span.end)] = Slot(span.start, span.end, [], m.confidence, False)
             if actor.id not in slot.actors:
                 slot.actors.append(actor.id)
-            slot.named = slot.named or actor.kb_id is not None or (actor.name[:1].isupper() and actor.sector is None)
+            slot.named = slot.named or _names(m.text)
     return sorted(by_span.values(), key=lambda s: (s.start, s.end))
 
 
-def sentence_relations(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Relation]:
-    """Relations of one sentence."""
+def _names(text: str) -> bool:
+    """Whether a mention names its actor ("the Taliban", "ISIS-K") rather than describes it
+    ("the group", "the country's new rulers", "militants")."""
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an", "former", "ex")]
+    return bool(words) and words[0][:1].isupper()
+
+
+def sentence_relations(doc: Doc, sent: SpacySpan, slots: list[Slot], persons: set[str] | None = None) -> list[Relation]:
+    """Relations of one sentence; `persons` are the ids of actors that are people."""
     if len(slots) < 2:
         return []
     out: list[Relation] = []
@@ -157,7 +167,7 @@ def sentence_relations(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Rel
         if trigger is not None:
             out += _between(doc, sent, trigger, slots)
     out += _affiliates(doc, sent, slots)
-    out += _titles(doc, sent, slots)
+    out += _titles(doc, sent, slots, persons if persons is not None else {a.id for a in doc._.actors if _is_person(a)})
     return out
 
 
@@ -331,11 +341,10 @@ def _affiliates(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Relation]:
     return out
 
 
-def _titles(doc: Doc, sent: SpacySpan, slots: list[Slot]) -> list[Relation]:
+def _titles(doc: Doc, sent: SpacySpan, slots: list[Slot], persons: set[str]) -> list[Relation]:
     """People and the groups their titles name: "IS leader Abu Bakr al-Baghdadi", "Rahmatullah
     Nabil, former head of Afghanistan's spy agency" -> member_of(person, group)."""
     out = []
-    persons = {a.id for a in doc._.actors if _is_person(a)}
     for k, slot in enumerate(slots):
         if not persons.intersection(slot.actors):
             continue

@@ -9,13 +9,19 @@ patterns on any pipeline and uses the dependency parse where the Doc has one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.claims.attribution import Attribution, text_of
 from sitrep.claims.lexicon import ATTITUDE_BASES
-from sitrep.claims.links import is_estimate, link_about, link_contradictions, mark_events
+from sitrep.claims.links import (
+    is_estimate,
+    link_about,
+    link_contradictions,
+    mark_events,
+)
 from sitrep.claims.parsed import parsed_attributions
 from sitrep.claims.patterns import find_attributions
 from sitrep.claims.speakers import resolve
@@ -39,7 +45,7 @@ class ClaimExtractor:
             "wants", "likes"); PARC-style attribution counts them, a list of statements may not.
     """
 
-    DEFAULT_CONFIG = {"pronoun_window": 3, "contradiction_window": 3, "use_parse": True, "attitudes": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, object]] = {"pronoun_window": 3, "contradiction_window": 3, "use_parse": True, "attitudes": True}
 
     def __init__(
         self,

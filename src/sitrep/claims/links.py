@@ -37,6 +37,7 @@ STOPWORDS = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "is", "were", "are",
     "be", "been", "it", "its", "by", "for", "with", "as", "at", "from", "this", "had", "has", "have",
 })
+YEAR = re.compile(r"(19|20)\d\d")  # a year is a date, not an estimate
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -74,7 +75,7 @@ def is_estimate(doc: Doc, claim: Claim) -> bool:
     if any(claim.content.start <= q.start < claim.content.end for q in doc._.quantities or []):
         return True
     words = WORD.findall(claim.content.text) + re.findall(r"\d[\d,.]*", claim.content.text)
-    return any(w[0].isdigit() or w.lower() in NUMBER_WORDS for w in words)
+    return any((w[0].isdigit() and not YEAR.fullmatch(w)) or w.lower() in NUMBER_WORDS for w in words)
 
 
 def link_contradictions(doc: Doc, claims: list[Claim], window: int) -> None:

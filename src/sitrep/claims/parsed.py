@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep.claims.attribution import Attribution, text_of
-from sitrep.claims.lexicon import ATTITUDE_BASES, NEEDS_COMPLEMENT, STRICT_COMPLEMENT, cue_base, stance
+from sitrep.claims.lexicon import (
+    ATTITUDE_BASES,
+    NEEDS_COMPLEMENT,
+    STRICT_COMPLEMENT,
+    cue_base,
+    stance,
+)
 from sitrep.claims.phrases import names_a_source
 from sitrep.claims.quotes import find_quotes
 

@@ -17,6 +17,7 @@ The shapes it reads, for a cue verb V with its auxiliaries and adverbs ("has als
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,23 +34,25 @@ from sitrep.claims.lexicon import (
     NEEDS_COMPLEMENT,
     NOT_NAMES,
     PERSON_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    PASSIVE_CUES,
     PHRASE_CUES,
     SPEAKER_NOUNS,
     STRICT_COMPLEMENT,
+    STANCE_OF,
     cue_base,
     stance,
 )
 from sitrep.claims.media import medium_after
 from sitrep.claims.phrases import (
     QUOTE_CHARS,
-    capitalised,
-    is_stop,
-    subject_at,
     TIME_WORDS,
     apposition_after,
     apposition_before,
+    capitalised,
     phrase_left,
     phrase_right,
+    subject_at,
 )
 from sitrep.claims.quotes import Quote, find_quotes
 
@@ -60,6 +63,8 @@ PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
 # Content shorter than this (in characters) is a fragment, not a claim.
 MIN_CONTENT_CHARS = 4
+# Share of capitalised long words that makes a line a headline.
+HEADLINE_SHARE = 0.7
 # A speaker before a colon longer than this is a sentence, not a name ("Bernie Sanders:").
 MAX_COLON_SPEAKER = 5
 # Stops for the source after "according to": a participle or clause starts after the source.
@@ -93,7 +98,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             att = attribute(doc, sent, cue, quotes, shared)
             if att is not None:
                 found.append(att)
-                shared = att.source
+                # a second verb shares a speaker of a verb, not of "according to"
+                shared = att.source if cue.base != "according to" else shared
     return found
 
 
@@ -122,7 +128,7 @@ def sentences(doc: Doc) -> list[Span]:
             continue
         i += 1
     bounds.append(n)
-    spans = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    spans = [doc[a:b] for a, b in pairwise(bounds) if b > a]
     return _rejoin(doc, spans)
 
 
@@ -144,9 +150,10 @@ def _rejoin(doc: Doc, spans: list[Span]) -> list[Span]:
 def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
     """Cue verbs and cue phrases of a sentence, outside quotations."""
     cues: list[Cue] = []
+    headline = _is_headline(sent)
     i = sent.start
     while i < sent.end:
-        cue = _phrase_cue(doc, i, sent.end) or _verb_cue(doc, i, sent)
+        cue = _phrase_cue(doc, i, sent.end) or _verb_cue(doc, i, sent, headline)
         if cue is not None and not _inside_quote(doc[i].idx, quotes):
             cues.append(cue)
             i = cue.end
@@ -163,13 +170,19 @@ def _phrase_cue(doc: Doc, i: int, end: int) -> Cue | None:
     return None
 
 
-def _verb_cue(doc: Doc, i: int, sent: Span) -> Cue | None:
+def _is_headline(sent: Span) -> bool:
+    """A title-cased line ("Glenn Beck Blasts Drudge"), where a capitalised verb is still a verb."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(capitalised(t) for t in words) >= HEADLINE_SHARE * len(words)
+
+
+def _verb_cue(doc: Doc, i: int, sent: Span, headline: bool = False) -> Cue | None:
     tok = doc[i]
-    base = cue_base(tok.text, tok.lemma_)
+    base = cue_base(tok.text, tok.lemma_) or _unlisted_cue(doc, i, sent)
     if base is None:
         return None
     # tags of a small trained pipeline are too often wrong on these verbs to veto them
-    if _looks_like_noun(doc, i, sent):
+    if _looks_like_noun(doc, i, sent, headline):
         return None
     start = _aux_start(doc, i)
     if any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i]):
@@ -177,18 +190,33 @@ def _verb_cue(doc: Doc, i: int, sent: Span) -> Cue | None:
     return Cue(start=start, end=i + 1, verb=i, base=base)
 
 
-def _looks_like_noun(doc: Doc, i: int, sent: Span) -> bool:
+def _unlisted_cue(doc: Doc, i: int, sent: Span) -> str | None:
+    """A verb outside the lexicon that takes a that-clause ("conceded that", "lamented that"):
+    a lower-case past or present form right before "that", after a word that can end a subject."""
+    tok = doc[i]
+    if not (tok.is_lower and tok.is_alpha and len(tok) > 4 and tok.lower_.endswith(("ed", "es"))):
+        return None
+    if i + 1 >= sent.end or doc[i + 1].lower_ != "that" or i == sent.start:
+        return None
+    prev = doc[i - 1]
+    if not (capitalised(prev) or prev.lower_ in PERSON_PRONOUNS | {"they"} or prev.lower_ in SPEAKER_NOUNS or prev.lower_ in AUXILIARIES | CUE_ADVERBS):
+        return None
+    return tok.lower_
+
+
+def _looks_like_noun(doc: Doc, i: int, sent: Span, headline: bool = False) -> bool:
     """Without tags: "the report said", "a claim", "Trump's call" use a cue form as a noun."""
     if i > sent.start and (doc[i - 1].lower_ in DETERMINERS - {"that"} or doc[i - 1].lower_ in {"'s", "’s"}):
         return True
     if i + 1 < sent.end and doc[i + 1].lower_ in FORM_TO_BASE and doc[i].lower_ not in {"said", "told"}:
         return True
-    if capitalised(doc[i]) and i > sent.start and not doc[i - 1].is_punct:
-        return True  # inside a name or a headline's capitalised words
-    return False
+    if i + 1 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_.endswith("s"):
+        return True  # "estimates of its strength", "reports of fighting"
+    # inside a name (in running text; a headline capitalises its verbs too)
+    return not headline and capitalised(doc[i]) and i > sent.start and not doc[i - 1].is_punct
 
 
-def _manner_adverb(tok) -> bool:  # noqa: ANN001
+def _manner_adverb(tok: Token) -> bool:
     """"hysterically", "publicly": an -ly adverb right before the verb belongs to the cue."""
     return tok.lower_.endswith("ly") and tok.is_lower and len(tok) > 4 and tok.lower_ not in {"only", "early", "family", "ally", "rally"}
 
@@ -214,6 +242,8 @@ def attribute(
         return _according_to(doc, sent, cue)
     if _is_passive(doc, cue, sent):
         return _passive(doc, sent, cue)
+    if any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb]) and not doc[cue.verb].lower_.endswith("ing"):
+        return None  # "The report was published", "X was criticised": the subject is not the speaker
     floor, ceiling = sent.start, sent.end
     source, role = (None, None) if _gerund_after_comma(doc, cue) else _source_left(doc, cue, floor)
     medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
@@ -327,7 +357,7 @@ def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
 
 def _confidence(base: str, direct: bool) -> float:
     """Quotes are surest; verbs of stance or cognition ("likes", "wants") report a position, not speech."""
-    if base in ATTITUDE_BASES:
+    if base in ATTITUDE_BASES or base not in STANCE_OF:
         return ATTITUDE_CONFIDENCE
     return 0.8 if direct else 0.7
 
@@ -456,9 +486,13 @@ def _strong_source(doc: Doc, source: tuple[int, int] | None) -> bool:
     if source is None:
         return False
     first, last = doc[source[0]], doc[source[1] - 1]
-    if last.lower_ in PERSON_PRONOUNS | {"they", "who"} or last.lower_ in SPEAKER_NOUNS:
+    if last.lower_ in PERSON_PRONOUNS | {"they"} or last.lower_ in SPEAKER_NOUNS:
         return True
-    return capitalised(last) and (capitalised(first) or first.lower_ in DETERMINERS)
+    if last.lower_ in SUBJECT_PRONOUNS:
+        return False  # "it", "who": too often a thing or a clause
+    if last.text == "," or capitalised(first):
+        return capitalised(first)  # "Sanders, a Vermont senator," / "Dave Gorab"
+    return capitalised(last)
 
 
 def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
@@ -473,7 +507,8 @@ def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
 
 def _is_passive(doc: Doc, cue: Cue, sent: Span) -> bool:
     return (
-        any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb])
+        cue.base in PASSIVE_CUES
+        and any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb])
         and cue.end < sent.end
         and doc[cue.end].lower_ == "by"
     )

@@ -36,6 +36,12 @@ CALENDAR = frozenset({
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december",
 })
+# Nouns of office that make an aside a role even when it opens with a small word ("under secretary").
+ROLE_NOUNS = frozenset({"secretary", "minister", "director", "head", "chief", "spokesman", "spokeswoman", "commander", "general", "adviser", "advisor", "ambassador", "envoy"})
+# Capitalised words that open a sentence without being a name ("According to X, ...").
+CLAUSE_OPENERS = frozenset({"according", "despite", "amid", "following", "like", "unlike", "asked", "speaking", "meanwhile", "however"})
+# Prepositions that join a speaker to its body: "officials with the committee", "Goldberg of the Review".
+LINKING_PREPOSITIONS = frozenset({"of", "with", "within", "for", "at"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over", "than", "only", "just", "some"})
 # Participles that attach a date to a source phrase ("a poll released Thursday").
 PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
@@ -71,11 +77,10 @@ def is_stop(tok: Token) -> bool:
         return True
     if low in CALENDAR or (low in TIME_WORDS and not capitalised(tok)):
         return True
-    if low in NP_STOPS and not _inside_name(tok):
-        return True
-    if low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS and FORM_TO_BASE[low] not in ATTITUDE_BASES:
-        return True  # a reporting verb ends the phrase; "figures", "names" may be its nouns
-    return False
+    if low in NP_STOPS and not _inside_name(tok) and not (tok.is_upper and len(tok) > 1):
+        return True  # ("IS statements", "US officials": an acronym is not the word it spells)
+    # a reporting verb ends the phrase; "figures", "names" may be nouns of it
+    return low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS and FORM_TO_BASE[low] not in ATTITUDE_BASES
 
 
 def _dated_participle(doc: Doc, i: int, floor: int) -> bool:
@@ -107,6 +112,11 @@ def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
             break
         start -= 1
         if tok.lower_ in DETERMINERS and not (start > floor and doc[start - 1].text in {"-", "–"}):
+            if start > floor and _approximator(doc, start - 1):
+                start -= 1  # "About four in 10"
+            elif start - 1 > floor and doc[start - 1].lower_ in LINKING_PREPOSITIONS and not is_stop(doc[start - 2]):
+                start -= 1  # "Jonah Goldberg of the National Review": go on past "of the"
+                continue
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"of", "for"}):
         start += 1
@@ -141,6 +151,8 @@ def subject_at(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
     first = doc[start]
     if first.lower_ in SUBJECT_PRONOUNS:
         return (start, start + 1)
+    if is_stop(first) or first.lower_ in CLAUSE_OPENERS:
+        return None
     end = start
     if capitalised(first) and first.lower_ not in DETERMINERS:
         while end < ceiling and (capitalised(doc[end]) or doc[end].text in NAME_PUNCT) and not is_stop(doc[end]):
@@ -213,7 +225,7 @@ def names_a_source(span: Span) -> bool:
     if head.lower_ in SUBJECT_PRONOUNS:
         return len(span) == 1
     if head.like_num:
-        return False
+        return len(span) >= 3 and span[-2].lower_ == "in"  # "About 4 in 10"
     if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or capitalised(head):
         return True
     if head.lower_ in SPEAKER_NOUNS:
@@ -238,7 +250,8 @@ def _is_role(span: Span) -> bool:
     if all(t.like_num or t.is_punct for t in span):
         return False
     if first.lower_ in NP_STOPS | {"who", "which", "whose"}:
-        return False
+        # "under secretary of defence": a role noun right after makes the small word part of a title
+        return first.lower_ not in {"who", "which", "whose"} and any(t.lower_ in ROLE_NOUNS for t in span[1:3])
     if first.is_lower and first.lower_.endswith(("ing", "ed")):
         return False  # "wearing a T-shirt", "clad in red": a scene, not a role
     # "Worcester, Massachusetts,": a one-word capitalised aside is a place

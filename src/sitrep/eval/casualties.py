@@ -24,7 +24,6 @@ from typing import Any
 
 from sitrep.document import Quantity
 from sitrep.errors import Errors, SitrepError
-from sitrep.quantities.numbers import parse_number
 from sitrep.quantities.tolls import fatalities
 
 _SLOT = re.compile(r"^\s*(\d+)\.\s+([A-Z][A-Z :]+?)\s{2,}(.*)$")
@@ -233,4 +232,4 @@ def report(metrics: dict) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["parse_number", "read_keys", "read_messages", "report", "run"]
+__all__ = ["read_keys", "read_messages", "report", "run"]

@@ -35,9 +35,10 @@ from sitrep.errors import Errors, SitrepError
 from sitrep.events.mentions import EventMention
 from sitrep.events.ontology import EVENT_TYPES, current_type
 from sitrep.pipeline import load, run_many
+from sitrep.pipeline.doc import sentence_index
 from sitrep.pipeline.factories import STAGES
 
-EVENT_STAGES = ("sitrep_entities", "sitrep_actors", "sitrep_events")
+EVENT_STAGES = ("sitrep_entities", "sitrep_quantities", "sitrep_actors", "sitrep_events", "sitrep_casualties", "sitrep_claims")
 MUC_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 IPE_LABELS = ("KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION")
 
@@ -76,7 +77,8 @@ def detect(data: Path) -> str:
 
 
 def default_pipeline() -> Language:
-    """A blank English pipeline with the entity, actor and event stages that exist in this checkout."""
+    """A blank English pipeline with the stages events rest on or feed (entities, quantities, actors,
+    events, casualties, claims) that exist in this checkout."""
     stages = [s for s in EVENT_STAGES if importlib.util.find_spec(STAGES[s].module) is not None]
     return load(base="blank:en", stages=stages)
 
@@ -261,17 +263,23 @@ def ipe_labels(doc: Doc, mentions: list[EventMention]) -> set[str]:
     The task is sentence-level, so this reads each event mention of the sentence (the stage's
     `mentions`, before coreferent mentions are merged). A mention is the police's when a source
     actor is police, or, with no other armed or civilian source named, the sentence names the
-    police (lower-cased news often defeats NER). Then: KILL a police ASSAULT whose trigger kills;
+    police (lower-cased news often defeats NER). Then: KILL a police ASSAULT whose trigger kills or
+    whose sentence has an attack with fatalities (`sitrep_casualties`);
     ARREST a COERCE/arrest by no one named other than the police (arrests are police acts);
     FORCE a police ASSAULT; FAIL police inaction (a negated police event or an inaction cue);
-    ANY_ACTION any asserted police event of a material or legal kind, or an arrest.
+    ANY_ACTION any asserted police event of a material or legal kind, an arrest, or a statement
+    whose speaker is the police (`doc._.claims`, when the claims stage runs).
     """
     police_named = bool(POLICE.search(doc.text))
     sectors = {a.id: (a.sector or "").lower() for a in doc._.actors or []}
+    fatal = {e.sentence for e in doc._.events if e.type == "ASSAULT" and e.fatalities and (e.fatalities.best or e.fatalities.low or 0) > 0}
     labels: set[str] = set()
     for m in mentions:
         source = {sectors.get(s, "") for s in m.source}
-        police = "police" in source or (police_named and not source & NON_POLICE_SECTORS)
+        target = {sectors.get(t, "") for t in m.target}
+        police = police_named and _police_acts(doc, m, sectors)
+        # "did police do anything?" is read more loosely: police in the sentence, no one else acting
+        police_around = police or (police_named and not source & NON_POLICE_SECTORS and "police" not in target)
         if m.modality == "negated" or m.type == "REJECT":  # "failed to disperse", "refused to intervene"
             if police:
                 labels.add("FAIL")
@@ -282,12 +290,48 @@ def ipe_labels(doc: Doc, mentions: list[EventMention]) -> set[str]:
             labels.update({"ARREST", "ANY_ACTION"})
         if police and m.type == "ASSAULT":
             labels.update({"FORCE", "ANY_ACTION"})
-            if m.act == "kill" or m.mode in {"massacre", "assassinate"}:
+            if m.act == "kill" or m.mode in {"massacre", "assassinate"} or sentence_index(doc, m.trigger.start_char) in fatal:
                 labels.add("KILL")
-        if police and m.type in POLICE_ACTION_TYPES:
+        if police_around and m.type in POLICE_ACTION_TYPES:
             labels.add("ANY_ACTION")
     if police_named and INACTION.search(doc.text):
         labels.add("FAIL")
+    if any(_police_speaks(claim, sectors) for claim in doc._.claims or []):
+        labels.add("ANY_ACTION")  # a statement is something the police did ("police sources said")
     return labels
+
+
+AGENT_GAP = re.compile(r"[,;]|\b(when|as|while|after|before|because|but|who|which|whom|where|if)\b")
+AGENT_MAX_WORDS = 8  # "police on friday evening lobbed tear gas": the police is the subject of a nearby verb
+BY_POLICE = re.compile(r"^\W*(\w+\W+){0,3}?(by|in|during)\s+(the\s+)?(\w+\s+)?(police|cops|policemen|crpf|raf|rpf|security forces)\b")
+
+
+def _police_acts(doc: Doc, m: EventMention, sectors: dict[str, str]) -> bool:
+    """Whether the police is the agent of a mention: its source actor, else the police named as the
+    subject just before the trigger ("police lobbed tear gas") or as agent after it ("killed in
+    police firing", "arrested by the police"), and not as its target."""
+    source = {sectors.get(s, "") for s in m.source}
+    target = {sectors.get(t, "") for t in m.target}
+    if "police" in source or POLICE.search(m.trigger.text):  # "police firing"
+        return True
+    sent = m.trigger.sent
+    if BY_POLICE.search(doc.text[m.trigger.end_char : sent.end_char]):  # "killed in police firing"
+        return True
+    if source - {"", "police", "unknown"} or "police" in target:
+        return False
+    before = doc.text[sent.start_char : m.trigger.start_char]
+    last = None
+    for last in POLICE.finditer(before):
+        pass
+    if last is not None:
+        gap = before[last.end() :]
+        return not AGENT_GAP.search(gap) and len(gap.split()) <= AGENT_MAX_WORDS
+    return False
+
+
+def _police_speaks(claim, sectors: dict[str, str]) -> bool:
+    if claim.speaker_actor and sectors.get(claim.speaker_actor) == "police":
+        return True
+    return bool(claim.speaker and POLICE.search(claim.speaker.text))
 
 

@@ -195,8 +195,10 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
 def report(metrics: dict[str, Any]) -> str:
     """The metrics as a small text table."""
     lines = [
-        f"PolNeAR {metrics['data']}: {metrics['documents']} articles, {metrics['words']:,} words, "
-        f"{metrics['gold_attributions']} gold attributions (base {metrics['base']}, parse: {metrics['parsed']})",
+        (
+            f"PolNeAR {metrics['data']}: {metrics['documents']} articles, {metrics['words']:,} words, "
+            f"{metrics['gold_attributions']} gold attributions (base {metrics['base']}, parse: {metrics['parsed']})"
+        ),
         f"{'span':<8} {'mode':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}",
     ]
     for role in ROLES:

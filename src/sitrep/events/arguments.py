@@ -87,6 +87,9 @@ def features(doc: Doc, span: Span, chunk: Span, triggers: list[tuple[int, int, s
         feats += [f"l1={prev[-1]}", f"l2={' '.join(prev)}"]
     if nxt:
         feats += [f"r1={nxt[0]}", f"r2={' '.join(nxt)}"]
+    # the nearest content words either side, past function words: "<victim> was killed", "murder of <victim>"
+    feats += [f"cl={w}" for w in _content_words(doc, span.start - 1, -1)]
+    feats += [f"cr={w}" for w in _content_words(doc, span.end, 1)]
     sent = span.sent
     near = [t for t in triggers if t[0] >= sent.start and t[1] <= sent.end]
     if near:
@@ -101,6 +104,20 @@ def features(doc: Doc, span: Span, chunk: Span, triggers: list[tuple[int, int, s
     if sector:
         feats.append(f"actor={sector}")
     return feats
+
+
+CONTEXT_WORDS = 2  # content words read on each side of a candidate
+
+
+def _content_words(doc: Doc, i: int, step: int) -> list[str]:
+    words: list[str] = []
+    sent = doc[max(i, 0)].sent if 0 <= i < len(doc) else None
+    while sent is not None and sent.start <= i < sent.end and len(words) < CONTEXT_WORDS:
+        tok = doc[i]
+        if tok.is_alpha and tok.lower_ not in FUNCTION_WORDS:
+            words.append(tok.lower_)
+        i += step
+    return words
 
 
 def _sentence_number(doc: Doc, sent: Span) -> int:
@@ -157,30 +174,36 @@ def candidates(doc: Doc, table: dict) -> list[tuple[Span, list[tuple[Span, list[
 class ArgumentFinder:
     """Role fillers of a document's attacks, from the learned model."""
 
-    def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, thresholds: dict[str, float]):
+    def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, thresholds: dict[str, float],
+                 relevance_model: tuple[dict[str, int], np.ndarray, np.ndarray, float] | None = None):
         self.vocab = vocab
         self.weights = weights
         self.bias = bias
         self.thresholds = thresholds
+        self.relevance_model = relevance_model
         self.table = surface_table()
 
     @classmethod
     def load(cls, path: Path = MODEL) -> ArgumentFinder:
         model = json.loads(Path(path).read_text(encoding="utf-8"))
-        vocab = {f: i for i, f in enumerate(model["features"])}
-        weights = np.asarray(model["weights"], dtype=np.float32)
-        return cls(vocab, weights, np.asarray(model["bias"], dtype=np.float32), model["thresholds"])
+        rel = model.get("relevance")
+        relevance_model = None
+        if rel:
+            relevance_model = ({f: i for i, f in enumerate(rel["features"])}, np.asarray(rel["weights"], dtype=np.float32),
+                               np.asarray(rel["bias"], dtype=np.float32), rel["threshold"])
+        return cls({f: i for i, f in enumerate(model["features"])}, np.asarray(model["weights"], dtype=np.float32),
+                   np.asarray(model["bias"], dtype=np.float32), model["thresholds"], relevance_model)
 
     def probabilities(self, feats: list[list[str]]) -> np.ndarray:
         """Class probabilities (rows: candidates, columns: CLASSES)."""
-        logits = np.tile(self.bias, (len(feats), 1))
-        for row, fs in enumerate(feats):
-            ids = [self.vocab[f] for f in fs if f in self.vocab]
-            if ids:
-                logits[row] += self.weights[ids].sum(axis=0)
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        return probs / probs.sum(axis=1, keepdims=True)
+        return _softmax(self.vocab, self.weights, self.bias, feats)
+
+    def relevance(self, doc: Doc) -> float:
+        """Probability that `doc` reports an incident (an attack the article is about), 1.0 without a model."""
+        if self.relevance_model is None:
+            return 1.0
+        vocab, weights, bias, _ = self.relevance_model
+        return float(_softmax(vocab, weights, bias, [relevance_features(doc)])[0, 1])
 
     def scored(self, doc: Doc) -> list[tuple[str, str, float]]:
         """(phrase, role, probability): the best suffix and role of each run of words."""
@@ -193,13 +216,53 @@ class ArgumentFinder:
 
     def roles(self, doc: Doc, scored: list[tuple[str, str, float]] | None = None) -> dict[str, list[str]]:
         """Role -> filler strings for the attacks of `doc`; empty when it reports no attack."""
-        if not reports_attack(doc):
+        if not reports_attack(doc) or (self.relevance_model and self.relevance(doc) < self.relevance_model[3]):
             return {}
-        found: dict[str, list[str]] = {role: [] for role in ROLES}
-        for text, role, prob in self.scored(doc) if scored is None else scored:
-            if prob >= self.thresholds[role] and text not in found[role]:
-                found[role].append(text)
-        return found
+        return select(self.scored(doc) if scored is None else scored, self.thresholds)
+
+
+def select(scored: list[tuple[str, str, float]], thresholds: dict[str, float]) -> dict[str, list[str]]:
+    """Fillers above their role's threshold, one per role and head word: "presidential farm" and
+    "santo tomas presidential farm" name one entity, and a second string for it is a false positive."""
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for text, role, prob in scored:
+        key = (role, text.split()[-1])
+        if prob >= thresholds[role] and prob > best.get(key, (0.0, ""))[0]:
+            best[key] = (prob, text)
+    found: dict[str, list[str]] = {role: [] for role in ROLES}
+    for (role, _head), (_prob, text) in best.items():
+        found[role].append(text)
+    return found
+
+
+def _softmax(vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, feats: list[list[str]]) -> np.ndarray:
+    logits = np.tile(bias, (len(feats), 1))
+    for row, fs in enumerate(feats):
+        ids = [vocab[f] for f in fs if f in vocab]
+        if ids:
+            logits[row] += weights[ids].sum(axis=0)
+    logits -= logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+LEAD_SENTENCES = 3  # news puts the incident it reports in the lead
+
+
+def relevance_features(doc: Doc) -> list[str]:
+    """Words of the lead and the event types told in it and in the whole document."""
+    feats: set[str] = set()
+    for i, sent in enumerate(doc.sents):
+        if i >= LEAD_SENTENCES:
+            break
+        feats.update(f"w={t.lower_}" for t in sent if t.is_alpha)
+    lead_end = sum(1 for _ in zip(range(LEAD_SENTENCES), doc.sents))
+    for e in doc._.events or []:
+        kind = f"{e.type}/{e.mode or '-'}/{e.modality}"
+        feats.add(f"e={kind}")
+        if e.sentence < lead_end:
+            feats.add(f"lead={kind}")
+    return sorted(feats)
 
 
 def reports_attack(doc: Doc) -> bool:

@@ -53,7 +53,9 @@ MIN_COUNTRY_ALT_CHARS = 4
 # An ISO 3166-2 point farther than this from every town of the GeoNames province is a wrong join.
 MAX_JOIN_KM = 300.0
 # Abbreviations of name words, spelled out on both sides of a lookup ("Mt. Pleasant", "St. Louis").
-_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "pt": "point", "twp": "township"}
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "pt": "point", "twp": "township",
+                  "co": "county"}
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _LATIN = re.compile(r"[a-z0-9 ]+")
 
 
@@ -69,7 +71,10 @@ def normalize(name: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in text.split())
+    words = text.split()
+    if len(words) > 1 and words[0] in _COMPASS:  # "W. Columbia", "N. Charleston"
+        words[0] = _COMPASS[words[0]]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
 @dataclass

@@ -81,10 +81,11 @@ class Recognizer:
 
     @property
     def _ap_pattern(self) -> re.Pattern:
+        """"Ky.", "W.Va.", "N. Y." after "Town, " (case-insensitive: datelines are in capitals)."""
         if self._ap is None:
-            names = sorted((k for k in self.gaz.ap_states), key=len, reverse=True)
-            alternation = "|".join(re.escape(n[:1].upper() + n[1:]).replace("\\.", "\\. ?") for n in names)
-            self._ap = re.compile(r"(?<=[a-z], )(" + alternation + r")(?=[\s,;)]|$)")
+            names = sorted(self.gaz.ap_states, key=len, reverse=True)
+            parts = [r"\.\s?".join(re.escape(p.strip()) for p in n.rstrip(".").split(".")) + r"\." for n in names]
+            self._ap = re.compile(r"(?<=[a-z], )(" + "|".join(parts) + r")(?=[\s,;)]|$)", re.I)
         return self._ap
 
     def _gazetteer_spans(self, doc: Doc, taken: set[int]) -> list[PlaceSpan]:

@@ -3,14 +3,16 @@
     from sitrep.places import resolve
     places = resolve(text, [(0, 10), (109, 119)])      # one Place per span, in order
 
-Ranking, in two passes over a document's spans:
+Ranking, over all the spans of a document at once:
 1. priors: the kind of feature (a country before a province before a town of the same name),
    population, national capitals, and whether the span is the record's main name or only one
    of its alternate names;
-2. context: an explicit qualifier after the span ("Bangor, Maine"), the countries and
-   provinces the document's other places fall in (so Kunar next to Afghanistan is the Afghan
-   province and a local US paper keeps its towns in the US), and nearness to those places.
+2. the span's neighbourhood: a qualifier after it ("Bangor, Maine"), a kind word ("province");
+3. document context, in a few damped rounds: the countries and provinces the document's other
+   places fall in (so Kunar next to Afghanistan is the Afghan province and a local US paper
+   keeps its towns in the US), and nearness to its confidently placed places.
 A span with no candidate stays unresolved with a low confidence, never a forced guess.
+See docs/places.md for the weights and the figures they give.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ KIND_AFTER = re.compile(
 LEADING_WORDS = re.compile(r"^(north|south|east|west|northern|southern|eastern|western|central|downtown|greater|"
                            r"metro|upper|lower|port of|city of|county of|town of|lake|mount)\s+", re.I)
 TRAILING_WORDS = re.compile(r"\s+(river|creek|lake|valley|mountains?|islands?|bay|station|township|colony|heights|"
-                            r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport)$", re.I)
+                            r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport|"
+                            r"national (?:park|forest|monument|lakeshore|seashore|wildlife refuge))$", re.I)
 US_POSTAL = re.compile(r"[A-Z]{2}")
 # Words of a country's local institutions. Each hit adds CUE_MASS of that country to the
 # document's context (a place mention adds up to 1), from MIN_CUES hits on, at most MAX_CUE_MASS.
@@ -132,14 +135,13 @@ class Resolver:
         """The gazetteer records a span may name, with their prior scores, best first."""
         raw = text[start:end].strip()
         gaz = self.gaz
-        abbreviation = self._state_abbreviation(raw, text[max(start - 2, 0):start])
+        abbreviation = self._state_abbreviation(raw, text[max(start - 2, 0):start], text[end:end + 1])
         if abbreviation is not None:
             return [Candidate(abbreviation, prior=10.0)]
         key = normalize(raw)
         found = [Candidate(r, self.prior(r, key)) for r in gaz.names.get(key, ())]
         found += self._suffix_candidates(key)
-        target = gaz.demonyms.get(key)
-        rec = gaz.admin1_record.get(target) if target and "." in target else gaz.country_record.get(target or "")
+        rec = self._demonym_record(gaz.demonyms.get(key))
         if rec is not None:
             found.append(Candidate(rec, prior=12.0, demonym=True))
         if not found:
@@ -151,6 +153,16 @@ class Resolver:
                 best[c.rec] = c
         return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDIDATES]
 
+    def _demonym_record(self, target: str | None) -> int | None:
+        """The record a demonym points to: "AF" a country, "US.TX" a state, "name:Europe"."""
+        gaz = self.gaz
+        if not target:
+            return None
+        if target.startswith("name:"):
+            areas = [r for r in gaz.lookup(target[5:]) if gaz.kind[r] in (CONTINENT, REGION, COUNTRY, ADMIN1)]
+            return areas[0] if areas else None
+        return gaz.admin1_record.get(target) if "." in target else gaz.country_record.get(target)
+
     def _shadow_towns(self, found: list[Candidate]) -> None:
         """"Oklahoma", "Kansas": a town named like its own country's state or country is
         rarely meant without a qualifier ("Kansas, Ill." still wins through the qualifier)."""
@@ -160,10 +172,12 @@ class Resolver:
             if gaz.kind[c.rec] == CITY and gaz.cc[c.rec] in areas and c.rec not in gaz.capital:
                 c.prior -= SHADOW_PENALTY
 
-    def _state_abbreviation(self, raw: str, before: str) -> int | None:
+    def _state_abbreviation(self, raw: str, before: str, after: str = "") -> int | None:
         """"Ky.", "Calif." (AP style), or "KY" right after a comma: the US state's record."""
         gaz = self.gaz
-        key = gaz.ap_states.get(raw.lower()) if raw.endswith(".") else None
+        key = gaz.ap_states.get(raw.lower().replace(" ", "")) if raw.endswith(".") else None
+        if key is None and after == "." and raw[:1].isupper():  # the span left the period out: "Calif"
+            key = gaz.ap_states.get(raw.lower() + ".")
         if key is None and US_POSTAL.fullmatch(raw) and before == ", ":
             key = f"US.{raw}"
         return gaz.admin1_record.get(key) if key else None

@@ -7,6 +7,7 @@ dateline ("KABUL, Nov 1 (Reuters) -"); the publication date. ACLED's time precis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, ClassVar
@@ -20,6 +21,10 @@ from sitrep.times.tagger import parse_anchor
 
 __all__ = ["EventDater", "acled_precision", "infer_published"]
 
+REPORTING = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|added|claimed|according\s+to)\b",
+                       re.IGNORECASE)
+REPORTED_ON = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|added|claimed)\s+(?:on\s+|late\s+|early\s+)?$",
+                         re.IGNORECASE)
 DAY_PRECISIONS = {"day", "part_of_day", "minute", "hour"}
 WEEK_PRECISIONS = {"week", "weekend"}
 RANGE_DAYS = 10  # ACLED codes a range of up to about ten days as 2; longer is 3 ("early August" is 2)
@@ -61,7 +66,7 @@ class EventDater:
         dateline = _dateline(times)
         published = (doc._.meta or {}).get("published")
         for event in events:
-            time = _closest_in_sentence(event, times) or dateline
+            time = _closest_in_sentence(event, times, doc.text) or dateline
             if time is not None:
                 event.time, event.date, event.time_precision = time.id, time.value, acled_precision(time)
             elif self.use_publication_date and parse_anchor(published):
@@ -82,13 +87,24 @@ def _usable(time: Time, event: Event) -> bool:
     return not (time.kind == "future" and event.modality not in ("future", "hypothetical"))
 
 
-def _closest_in_sentence(event: Event, times: list[Time]) -> Time | None:
-    candidates = [t for t in times if t.sentence == event.sentence and _usable(t, event)]
+def _closest_in_sentence(event: Event, times: list[Time], text: str) -> Time | None:
+    candidates = [t for t in times if t.sentence == event.sentence and _usable(t, event)
+                  and not _dates_the_report(event, t, text)]
     if not candidates:
         return None
     anchor = event.trigger.start
     # the finest expression wins a tie: "on Tuesday" over "this year" in the same sentence
     return min(candidates, key=lambda t: (_rank(t), abs(t.start - anchor)))
+
+
+def _dates_the_report(event: Event, time: Time, text: str) -> bool:
+    """ "could attack …, an official had told Congress last week": a reporting verb between the
+    event and the expression puts the expression in the reporting clause; it dates the report."""
+    if time.start >= event.trigger.end:
+        return bool(REPORTING.search(text, event.trigger.end, time.start))
+    # "said on Tuesday that gunmen attacked": the reporting verb right before the expression
+    return bool(REPORTING.search(text, time.end, event.trigger.start)) or bool(
+        REPORTED_ON.search(text, max(time.start - 20, 0), time.start))
 
 
 def _rank(time: Time) -> int:

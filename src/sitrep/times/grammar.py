@@ -37,6 +37,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 # ISO 8601 designators of duration units; decades and centuries are written in years as TimeML does
 UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y", "centurie": "Y"}
+SPLIT_UNITS = {"year": ("M", 12), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}  # fractions, one unit down
 UNIT_FACTORS = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 CLOCK_UNITS = {"second", "minute", "hour"}
 GRAIN_OF_UNIT = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
@@ -118,6 +119,15 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"P{clock}X{'DE' if unit == 'decade' else 'CE' if unit == 'century' else code}"
     amount = amount * UNIT_FACTORS.get(unit, 1)
+    whole, part = divmod(amount, 1)
+    if part and unit in SPLIT_UNITS:
+        # ISO 8601 writes "2 1/2 years" as P2Y6M, "5 1/2 hours" as PT5H30M, "1.5 days" as P1DT12H
+        smaller, factor = SPLIT_UNITS[unit]
+        rest = part * factor
+        if float(rest).is_integer():
+            lead = f"{_fmt(whole)}{code}" if whole else ""
+            time_mark = "T" if unit == "day" else ""
+            return f"P{clock}{lead}{time_mark}{_fmt(rest)}{smaller}"
     return f"P{clock}{_fmt(amount)}{code}"
 
 
@@ -248,11 +258,6 @@ def read_weekday(m: re.Match) -> Expr | None:
     return day
 
 
-def read_weekday_date(m: re.Match) -> Expr | None:
-    """ "Tuesday, Aug. 26": the date decides; the weekday is kept by the span only."""
-    return read_month_day(m)
-
-
 def read_relative(m: re.Match) -> Expr | None:
     rel = " ".join(m["rel"].lower().split())
     unit = _unit(m["unit"])
@@ -339,8 +344,9 @@ def read_ago(m: re.Match) -> Expr | None:
     sign = -1 if word in ("ago", "earlier", "before", "back", "previously") else 1
     frame = "anchor" if word in ("ago", "back", "from now", "hence") else "reference"
     if amount is None or unit in CLOCK_UNITS or not float(amount).is_integer():
-        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return Expr(REFERENCE, value=ref, confidence=0.7)
+        if frame == "reference":  # "a few days later", "an hour later": a stretch after the event
+            return Expr(DURATION, value=_duration_value(amount, unit), confidence=0.6)
+        return Expr(REFERENCE, value="PAST_REF" if sign < 0 else "FUTURE_REF", confidence=0.7)
     grain = GRAIN_OF_UNIT[unit]
     n = int(amount) * UNIT_FACTORS.get(unit, 1) if unit in ("fortnight",) else int(amount)
     if unit == "decade":
@@ -364,7 +370,7 @@ def read_duration(m: re.Match) -> Expr | None:
     plural = m["unit"].lower().endswith("s") and unit != "centurie"
     if m["n"] is None and not plural:
         return None
-    if m["n"] and amount is not None and amount != 1 and not plural and not m["hy"] and not _adjectival(m):
+    if m["n"] and amount is not None and amount > 1 and not plural and not m["hy"] and not _adjectival(m):
         return None  # "two year" is English only before a noun ("a two year truce"), like "two-year"
     if m["old"] or AGE.match(m.string, m.end()):
         return None  # "six-year-old", "52 years old": an age

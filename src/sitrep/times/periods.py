@@ -44,8 +44,8 @@ class Period:
             return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
         if self.grain == "half":
             return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
-        if self.grain == "season":
-            return f"{_season_year(d):04d}-{_season_code(d.month)}"
+        if self.grain == "season":  # a winter is written with the year of its December
+            return f"{d.year:04d}-{_season_code(d.month)}"
         if self.grain == "year":
             return f"{d.year:04d}"
         if self.grain == "decade":
@@ -130,9 +130,3 @@ def _season_start_month(month: int) -> int:
 def _season_code(month: int) -> str:
     start = _season_start_month(month)
     return next(code for code, m in SEASONS.items() if m == start)
-
-
-def _season_year(d: date) -> int:
-    # TimeML writes the winter of 2021/22 as 2021-WI from December and 2022-WI... we keep the
-    # year of the winter's first month, so December and the following January agree.
-    return d.year - 1 if _season_start_month(d.month) == 12 and d.month < 12 else d.year

@@ -140,8 +140,8 @@ def _holiday(expr: Expr, anchor: date | None) -> Period | None:
 
 def _choose(options: list[Period], anchor: date, direction: str) -> Period | None:
     """The occurrence nearest the anchor, or the latest before / earliest after it."""
-    if direction == "past":
-        past = [p for p in options if p.first <= anchor]
+    if direction == "past":  # "last March", "last winter": the one before the current one
+        past = [p for p in options if p.last < anchor]
         return max(past, key=lambda p: p.first) if past else None
     if direction == "future":
         ahead = [p for p in options if p.last >= anchor]

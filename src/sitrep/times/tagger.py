@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sitrep.times.expressions import WEEKDAY, Expr
-from sitrep.times.grammar import MONTHS, find_expressions, with_future
+from sitrep.times.grammar import find_expressions, with_future
 from sitrep.times.resolve import Resolved, resolve
 
 # Words before a weekday or month name that put it ahead of the publication date
@@ -138,4 +138,4 @@ def _needs_anchor(expr: Expr) -> bool:
     return True
 
 
-__all__ = ["MONTHS", "TimeMention", "parse_anchor", "tag_times"]
+__all__ = ["TimeMention", "parse_anchor", "tag_times"]
