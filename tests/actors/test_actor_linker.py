@@ -125,3 +125,14 @@ def test_linker_alias_before_full_stop(link):
     (actor,) = [a for a in doc._.actors if a.kb_id == "iskp"]
     assert [m.text for m in actor.mentions] == ["ISIS-K", "IS-K"]
     assert all(doc.text[m.start:m.end] == m.text for m in actor.mentions)
+
+
+def test_linker_text_without_capitals(link):
+    text = ("the guatemala army said today that guerrillas of the farabundo marti national liberation front "
+            "attacked a farm. it is clear that the fmln wants to show us its strength, the army said. ") * 2
+    doc = link(text)
+    army = actor_of(doc, "guatemala army")
+    assert army.kb_id == "GTM-MIL"
+    fmln = next(a for a in doc._.actors if a.kb_id == "fmln")
+    assert {m.text for m in fmln.mentions} >= {"fmln", "farabundo marti national liberation front"}
+    assert not any(a.kb_id in ("isis", "USA") for a in doc._.actors)  # "is", "us" are words here

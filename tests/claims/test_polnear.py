@@ -11,8 +11,9 @@ from .conftest import POLNEAR_DEV
 pytestmark = pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR not found in ../shared/data")
 
 # Floors well under the measured figures (docs/claims.md) so that only a real regression fails.
-FLOORS = {("source", "exact"): 0.40, ("cue", "overlap"): 0.45, ("content", "overlap"): 0.45}
-MIN_WORDS_PER_SECOND = 20_000  # measured ~200k words/s on the shared 2-core machine
+# (On these 8 articles: 0.63 / 0.65 / 0.63.)
+FLOORS = {("source", "exact"): 0.50, ("cue", "overlap"): 0.50, ("content", "overlap"): 0.50}
+MIN_WORDS_PER_SECOND = 10_000  # measured 60k-225k words/s on the shared, busy 2-core machine
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ def write_cfg(tmp_path, base, stages):
 
 def test_blank_base_gets_a_sentencizer_and_the_stages(tmp_path):
     nlp = load(write_cfg(tmp_path, "blank:en", ["sitrep_entities"]))
-    assert nlp.pipe_names == ["sentencizer", "sitrep_entities"]
+    assert nlp.pipe_names == ["sitrep_paragraphs", "sentencizer", "sitrep_entities"]
     doc = run(nlp, TEXT, {"published": "2021-11-01"})
     assert [s.text for s in doc.sents][1].startswith("Pakistani")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Pakistani", "NORP"), ("Afghans", "NORP")}
@@ -33,7 +33,7 @@ def test_any_spacy_pipeline_on_disk_can_be_the_base(tmp_path):
     own.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Taliban"}])
     own.to_disk(tmp_path / "own_pipeline")
     nlp = load(write_cfg(tmp_path, str(tmp_path / "own_pipeline"), ["sitrep_entities"]))
-    assert nlp.pipe_names[:2] == ["sentencizer", "entity_ruler"]
+    assert nlp.pipe_names[:3] == ["sitrep_paragraphs", "sentencizer", "entity_ruler"]
     doc = run(nlp, TEXT)
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Taliban"] == "ORG" and labels["Pakistani"] == "NORP"
@@ -41,7 +41,7 @@ def test_any_spacy_pipeline_on_disk_can_be_the_base(tmp_path):
 
 def test_overrides_replace_config_keys():
     nlp = load(base="blank:en", stages=[])
-    assert nlp.pipe_names == ["sentencizer"]
+    assert nlp.pipe_names == ["sitrep_paragraphs", "sentencizer"]
 
 
 def test_unknown_stage_and_missing_base_are_explained(tmp_path):
@@ -70,3 +70,15 @@ def test_run_many_keeps_each_articles_metadata():
     assert [d._.meta["published"] for d in docs] == ["2020-01-01", None]
     assert sentence_index(docs[0], 5) == 1 and sentence_index(docs[0], 0) == 0
     assert next_id(docs[0]._.places, "p") == "p1"
+
+
+def test_a_headline_is_its_own_sentence():
+    nlp = load(base="blank:en", stages=[])
+    doc = run(nlp, "Gunmen kill 12 in Borno\n\nMAIDUGURI, Nigeria - Gunmen killed 12 people. Police said so.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Gunmen kill 12 in Borno", "MAIDUGURI, Nigeria - Gunmen killed 12 people."]
+
+
+def test_hard_wrapped_lines_do_not_split_sentences():
+    nlp = load(base="blank:en", stages=[])
+    doc = run(nlp, "Gunmen killed 12 people in an attack on\na market in Konduga, police said.")
+    assert len(list(doc.sents)) == 1

@@ -100,7 +100,7 @@ def test_events_roles_from_actor_mentions(full_nlp):
     found = events(full_nlp, "Taliban fighters attacked a police checkpoint in Kunduz.")
     doc_actors = run(full_nlp, "Taliban fighters attacked a police checkpoint in Kunduz.")._.actors
     names = {a.id: a.name.lower() for a in doc_actors}
-    assault = [e for e in found if e.type == "ASSAULT"][0]
+    assault = next(e for e in found if e.type == "ASSAULT")
     assert any("taliban" in names[a] for a in assault.source)
     assert any("police" in names[a] for a in assault.target)
 
@@ -108,7 +108,7 @@ def test_events_roles_from_actor_mentions(full_nlp):
 def test_events_passive_swaps_roles(full_nlp):
     doc = run(full_nlp, "The police post was attacked by the Taliban.")
     names = {a.id: a.name.lower() for a in doc._.actors}
-    assault = [e for e in doc._.events if e.type == "ASSAULT"][0]
+    assault = next(e for e in doc._.events if e.type == "ASSAULT")
     assert [names[a] for a in assault.source] and "taliban" in names[assault.source[0]]
 
 

@@ -60,3 +60,27 @@ def test_places_stage_reads_ap_abbreviations_and_skips_demonyms(places_nlp):
     assert "Pakistani" not in by_text
     assert by_text["W.Va."].admin1 == "West Virginia"
     assert by_text["Charleston"].admin1 == "West Virginia"
+
+
+def test_event_placer_follows_the_parse_to_the_attached_place(places_nlp):
+    from spacy.tokens import Doc
+
+    from sitrep.pipeline.doc import prepare
+    from sitrep.places import resolve
+
+    # "A bomber who trained in Kabul killed 12 people in a market in Jalalabad ." with a UD parse:
+    # Kabul is nearer the trigger, but hangs from "trained", not from "killed"
+    words = "A bomber who trained in Kabul killed 12 people in a market in Jalalabad .".split()
+    heads = [1, 6, 3, 1, 5, 3, 6, 8, 6, 11, 11, 6, 13, 11, 6]
+    deps = ["det", "nsubj", "nsubj", "acl:relcl", "case", "obl", "ROOT", "nummod", "obj", "case", "det", "obl",
+            "case", "nmod", "punct"]
+    pos = ["DET", "NOUN", "PRON", "VERB", "ADP", "PROPN", "VERB", "NUM", "NOUN", "ADP", "DET", "NOUN", "ADP",
+           "PROPN", "PUNCT"]
+    doc = prepare(Doc(places_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+                      sent_starts=[True] + [False] * 14))
+    spans = [(doc[5].idx, doc[5].idx + 5), (doc[13].idx, doc[13].idx + 9)]
+    doc._.places = resolve(doc.text, spans)
+    doc._.events = [_event(doc, "killed")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    place = next(p for p in doc._.places if p.id == doc._.events[0].place)
+    assert place.text == "Jalalabad"

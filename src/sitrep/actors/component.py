@@ -16,8 +16,9 @@ from typing import ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.actors.candidate import Candidate
 from sitrep.actors.kb import ActorKB, fold, load_kb
-from sitrep.actors.matching import ActorMatcher, Candidate, trimmed_span
+from sitrep.actors.matching import ActorMatcher, trimmed_span
 from sitrep.actors.sectors import DETERMINERS, STATE_ANAPHORS, STATUS_WORDS
 from sitrep.document import Actor, Mention
 from sitrep.pipeline.doc import next_id, sentence_index

@@ -7,14 +7,16 @@ generic actor nouns ("militants"), definite descriptions ("the group") and named
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.candidate import CONFIDENCE, Candidate
+from sitrep.actors.casing import CASELESS_MIN_ALIAS, FoldedDict, is_caseless
 from sitrep.actors.kb import ActorKB, KBEntry, actor_country_names, actor_demonyms
+from sitrep.actors.persons import LOWER_TITLES, PERSON_TITLES, attach_titles, titled_persons
 from sitrep.actors.sectors import (
     ANAPHORIC_NOUNS,
     COORDINATION_WORDS,
@@ -35,17 +37,6 @@ MAX_MODIFIERS = 3
 # How far before a mention a status word may stand: "some former members of ..." is handled by
 # the member rule; "former U.S.-trained Afghan soldiers" has two tokens in between.
 MAX_STATUS_DISTANCE = 3
-# Confidence of each kind of mention, from how often that kind names the right actor.
-CONFIDENCE = {
-    "kb": 0.95,  # an exact alias of a curated entry
-    "kb_short": 0.8,  # an acronym of up to 3 letters (IS, UN, AP): more often something else
-    "state": 0.85,  # a country with a sector noun: "Afghan soldiers"
-    "country": 0.75,  # a country name standing for its state: "Pakistan accused India"
-    "generic": 0.6,  # "militants", "civilians"
-    "entity": 0.6,  # a named entity the KB does not know
-    "anaphor": 0.5,  # "the group" before resolution
-    "inferred_country": 0.45,  # a person whose country is the only one their sentence names
-}
 # How far back a list of places is walked to find its preposition: "in Iraq, Syria and Libya".
 MAX_LIST_WALK = 6
 # "to" is not among them: "sent arms to Pakistan", "apologized to Brazil" name a recipient.
@@ -76,36 +67,9 @@ COORDINATORS = {"and", "or", "&", "as well as"}
 # Sector nouns that, right after a named actor, name its people: "Taliban fighters".
 MEMBER_SECTORS = {"rebels", "militia", "military", "police", "intelligence", "government"}
 SINGULAR_S = {"rebels"}  # never mind: "the rebels" is plural but one actor in practice
-# Capitalised titles before a name; the name after them is a person even where no NER ran.
-PERSON_TITLES = {
-    "President", "Prime", "Minister", "King", "Queen", "Prince", "Crown", "General", "Gen.", "Lt.",
-    "Col.", "Colonel", "Major", "Maj.", "Captain", "Capt.", "Admiral", "Adm.", "Sgt.", "Commander",
-    "Secretary", "Chancellor", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Judge", "Justice",
-    "Sheikh", "Ayatollah", "Mullah", "Emir", "Archbishop", "Bishop", "Pope", "Rev.", "Mr.", "Mrs.",
-    "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Vice", "Deputy", "Foreign", "Defence", "Defense",
-    "Interior", "Marshal", "Field", "Ambassador", "Envoy", "Mayor", "Speaker", "Maulana",
-}
-# Lower-case titles right before a name: "Hamas leader Yahya Sinwar", "IS spokesman Abu X".
-LOWER_TITLES = {
-    "leader", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "founder", "emir",
-    "minister", "president", "envoy", "ambassador", "general", "cleric", "preacher", "militant",
-}
-# A name after a title is at most this long: "Omar Hassan Ahmad al-Bashir".
-MAX_NAME_TOKENS = 5
 # "rebels in Sudan", "students throughout Indonesia": the group's country follows it.
 GROUP_PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside"}
 MAX_PLACE_TOKENS = 4  # "in Darfur, Sudan", "in North Kivu, Congo"
-# A person's title stands within this many tokens before the name ("senior Pentagon official X").
-MAX_TITLE_TOKENS = 4
-# An apposition after a name is at most this long: ", former head of Afghanistan's spy agency".
-MAX_APPOSITION_TOKENS = 10
-ORG_KINDS = ("kb", "state", "country", "entity")
-CALENDAR_WORDS = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-}
-NAME_PARTICLES = {"al-", "el-", "bin", "ibn", "de", "van", "von", "da", "dos", "del", "la", "le", "al"}
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 ORG_SECTOR_WORDS: dict[str, str] = {
     "army": "military", "forces": "military", "brigade": "military", "battalion": "military",
@@ -125,31 +89,6 @@ ORG_SECTOR_WORDS: dict[str, str] = {
 }
 
 
-@dataclass
-class Candidate:
-    """One actor mention before linking: a token span and what it may denote."""
-
-    start: int  # token indices into the Doc
-    end: int
-    kind: str  # kb, state, country, generic, anaphor, entity, person
-    entry: KBEntry | None = None
-    sector: str | None = None
-    country: str | None = None
-    status: str | None = None
-    name: str | None = None  # for actors the KB does not know
-    confidence: float = 0.6
-    compatible: tuple[str, ...] = ()  # anaphors: the sectors their antecedent may have
-    tags: frozenset[str] = frozenset()  # anaphors: "the terror group" needs the tag terrorist
-    modifier: bool = False  # the mention qualifies another noun: "IS leader", "ISIS's ranks"
-    org: Candidate | None = None  # persons: the organisation named with their title
-    priority: int = 0  # between equally long spans: higher wins
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
 class ActorMatcher:
     """Phrase matchers over the KB's aliases, countries, demonyms and sector nouns."""
 
@@ -161,6 +100,9 @@ class ActorMatcher:
         self.demonym_iso3: dict[str, str | None] = actor_demonyms()
         self.country_codes = actor_country_names()
         self.country_names = set(self.country_codes)
+        self._cased = (self.demonym_iso3, self.country_codes, self.country_names)
+        self._caseless: tuple | None = None  # built on the first all-lower-case Doc
+        self._nlp = nlp
         for entry in kb:
             patterns = _alias_docs(nlp, entry.names)
             if patterns:
@@ -179,15 +121,20 @@ class ActorMatcher:
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Actor mentions of `doc`, non-overlapping, in text order."""
         nouns = self._noun_spans(doc)
-        matches = self.named(doc)
+        caseless = is_caseless(doc)
+        # the name tables for this Doc: exact, or folded for text without case (MUC-4, SMS)
+        self.demonym_iso3, self.country_codes, self.country_names = self._tables(caseless)
+        named = self._caseless[3] if caseless else self.named
+        matches = named(doc)
         # tokens of named actors other than countries: no state phrase runs across them
         named_tokens = {i for _, s, e in matches for i in range(s, e) if doc[s:e].text not in self.country_names}
         found: list[Candidate] = []
         found += self._named(doc, matches, nouns, named_tokens)
         found += self._demonyms(doc, nouns, named_tokens)
-        found += self._generic(doc, nouns)
+        found += self._generic(doc, nouns, named_tokens | self._country_tokens(doc, matches))
         found += self._entities(doc)
-        found += self._titled_persons(doc, named_tokens)
+        if not caseless:
+            found += titled_persons(doc, self.titles(doc), named_tokens, self.country_names)
         for cand in found:
             _extend_members(doc, cand)
             _extend_member_noun(doc, cand, nouns)
@@ -197,7 +144,7 @@ class ActorMatcher:
             cand.modifier = _is_modifier(doc, cand)
         _distribute_coordination(doc, chosen, self.kb)
         self._located_groups(doc, chosen)
-        _attach_titles(doc, chosen, self.country_of)
+        attach_titles(doc, chosen, self.country_of)
         for cand in chosen:
             if cand.kind == "entity" and cand.country is None:
                 # "Nigerian Union of Teachers", "Iraqi Kurds": a name carrying a country
@@ -211,8 +158,9 @@ class ActorMatcher:
         officials = [c for c in cands if c.kind == "person" and c.country is None and c.sector in STATE_SECTORS]
         if not officials:
             return
-        spans = [doc[s:e].text for _, s, e in matches] + [doc[s:e].text for _, s, e in self.demonyms(doc)]
-        starts = [s for _, s, _ in matches] + [s for _, s, _ in self.demonyms(doc)]
+        demonym_matches = (self.demonyms_caseless if isinstance(self.demonym_iso3, FoldedDict) else self.demonyms)(doc)
+        spans = [doc[s:e].text for _, s, e in matches] + [doc[s:e].text for _, s, e in demonym_matches]
+        starts = [s for _, s, _ in matches] + [s for _, s, _ in demonym_matches]
         by_sentence: dict[int, set[str]] = {}
         for start, text in zip(starts, spans):
             iso3 = self.country_of(text)
@@ -256,28 +204,27 @@ class ActorMatcher:
                 return None
         return None
 
+    def _tables(self, caseless: bool) -> tuple:
+        if not caseless:
+            return self._cased
+        if self._caseless is None:
+            demonyms, countries, _ = self._cased
+            named = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+            for entry in self.kb:
+                # short lower-case aliases ("is", "un", "us", "ap") are ordinary words
+                names = [n for n in entry.names if len(n.replace(".", "")) >= CASELESS_MIN_ALIAS]
+                patterns = _alias_docs(self._nlp, tuple(names))
+                if patterns:
+                    named.add(entry.id, patterns)
+            folded_countries = FoldedDict(countries)
+            self._caseless = (FoldedDict(demonyms), folded_countries, folded_countries, named)
+            self.demonyms_caseless = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+            self.demonyms_caseless.add("DEMONYM", list(self._nlp.tokenizer.pipe(demonyms)))
+        return self._caseless[:3]
+
     def country_of(self, word: str) -> str | None:
         """ISO3 of a country name or demonym ("Gambian", "U.S."), else None."""
         return self.demonym_iso3.get(word) or self.country_codes.get(word)
-
-    def _titled_persons(self, doc: Doc, named_tokens: set[int]) -> list[Candidate]:
-        """"President Omar al-Bashir", "Lt. Gen. Prosper Avril": names after a title, for
-        pipelines whose NER missed them (or that have none)."""
-        out = []
-        for _, title, _ in self.titles(doc):
-            if title > 0 and doc[title - 1].text in PERSON_TITLES:
-                continue  # "Prime Minister": the name follows the last title word
-            if doc[title].text in LOWER_TITLES and not (title + 1 < len(doc) and doc[title + 1].is_title):
-                continue
-            i = title + 1
-            while i < len(doc) and doc[i].text in PERSON_TITLES:
-                i += 1
-            j = i
-            while j < len(doc) and j - i < MAX_NAME_TOKENS and _name_token(doc[j]) and j not in named_tokens:
-                j += 1
-            if j > i and doc[i:j].text not in self.country_names:
-                out.append(Candidate(i, j, "person", name=doc[i:j].text, confidence=CONFIDENCE["entity"]))
-        return out
 
     # --- matchers ---------------------------------------------------------------------------
 
@@ -304,7 +251,7 @@ class ActorMatcher:
                 if combined is not None:
                     out.append(combined)
                     continue
-            if text in entry.places and not self._acts_as_state(doc, start, end, text):
+            if _is_place_name(entry, text) and not self._acts_as_state(doc, start, end, text):
                 continue  # "in Washington", "from Afghanistan": a place, not an actor
             if is_country:
                 out.append(Candidate(start, end, "country", entry=entry, confidence=CONFIDENCE["country"], priority=2))
@@ -329,7 +276,8 @@ class ActorMatcher:
 
     def _demonyms(self, doc: Doc, nouns: dict[int, tuple[int, str]], named_tokens: set[int]) -> list[Candidate]:
         out = []
-        for _, start, end in self.demonyms(doc):
+        matcher = self.demonyms_caseless if isinstance(self.demonym_iso3, FoldedDict) else self.demonyms
+        for _, start, end in matcher(doc):
             iso3 = self.demonym_iso3.get(doc[start:end].text)
             combined = self._state_phrase(doc, start, end, iso3, nouns, named_tokens)
             if combined is None:
@@ -392,13 +340,21 @@ class ActorMatcher:
         return Candidate(start, end, "generic", sector=sector, country=iso3, name=doc[start:end].text,
                          confidence=CONFIDENCE["generic"], priority=1)
 
-    def _generic(self, doc: Doc, nouns: dict[int, tuple[int, str]]) -> list[Candidate]:
+    def _country_tokens(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[int]:
+        """Tokens of country names and demonyms: "the Guatemala army" is no description."""
+        demonym_matches = (self.demonyms_caseless if isinstance(self.demonym_iso3, FoldedDict) else self.demonyms)(doc)
+        spans = [(s, e) for _, s, e in demonym_matches] + [(s, e) for _, s, e in matches if doc[s:e].text in self.country_names]
+        return {i for s, e in spans for i in range(s, e)}
+
+    def _generic(self, doc: Doc, nouns: dict[int, tuple[int, str]], name_tokens: set[int]) -> list[Candidate]:
         out = []
         for start, (end, sector) in nouns.items():
             if end < len(doc) and doc[end].text in {"-", "–"}:
                 continue  # "intelligence-gathering": a modifier, not an actor
             head = doc[end - 1].lower_
             det, descriptor = _determiner_and_descriptor(doc, start)
+            if det is not None and any(i in name_tokens for i in range(det, end)):
+                det = None
             descriptor = descriptor or next((t.lower_ for t in doc[start:end - 1] if t.lower_ in DESCRIPTOR_TAGS), None)
             if det is not None and head in ANAPHORIC_NOUNS:
                 out.append(self._anaphor(doc, det, end, head, descriptor, sector))
@@ -466,16 +422,8 @@ def guess_org_sector(span: Span) -> str | None:
 # --- span rules ------------------------------------------------------------------------------
 
 
-def _name_token(token: Token) -> bool:
-    """A token of a personal name: capitalised, a particle inside one (al-, de, bin), or the
-    hyphen of "Jean-Bertrand"; not a title, weekday or month."""
-    if token.text in PERSON_TITLES or token.text in CALENDAR_WORDS:
-        return False
-    doc = token.doc
-    if token.text == "-":
-        prev, nxt = (doc[token.i - 1], doc[token.i + 1]) if 0 < token.i < len(doc) - 1 else (None, None)
-        return prev is not None and (prev.is_title or prev.lower_ in NAME_PARTICLES) and nxt.is_title
-    return (token.is_title or token.text in NAME_PARTICLES or (token.text[:1].isupper() and "-" in token.text)) and not token.is_punct
+def _is_place_name(entry: KBEntry, text: str) -> bool:
+    return text in entry.places or text.lower() in {p.lower() for p in entry.places}
 
 
 def _alias_docs(nlp: Language, names: tuple[str, ...]) -> list[Doc]:
@@ -683,53 +631,6 @@ def _distribute_coordination(doc: Doc, cands: list[Candidate], kb: ActorKB) -> N
         entry = kb.state_entry(country, right.sector) if right.sector in STATE_SECTORS else None
         if entry is not None:
             right.kind, right.entry = "state", entry
-
-
-def _attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
-    """A person's sector, country and status from their title: "IS leader Abu Bakr al-Baghdadi",
-    "Rahmatullah Nabil, former head of Afghanistan's spy agency"."""
-    for k, cand in enumerate(cands):
-        if cand.kind != "person":
-            continue
-        before = cands[k - 1] if k > 0 else None
-        window = [t.lower_ for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.end] if not t.is_punct]
-        if (before is not None and cand.start - before.end <= 3 and before.kind in ORG_KINDS
-                and not any(t.is_punct for t in doc[before.end:cand.start])):
-            cand.org = before
-        apposition = _apposition(doc, cand.end)
-        if apposition is not None:
-            window += [t.lower_ for t in apposition]
-            inside = [c for c in cands[k + 1:] if c.start < apposition.end and c.kind in ORG_KINDS]
-            cand.org = cand.org or (inside[0] if inside else None)
-            if any(STATUS_WORDS.get(t.lower_) == "former" for t in apposition):
-                cand.status = "former"
-        title_sector = next((TITLE_SECTORS[w] for w in window if TITLE_SECTORS.get(w)), None)
-        org = cand.org
-        org_sector = (org.entry.sector if org.entry else org.sector) if org else None
-        # the organisation's sector wins unless it is a government that titles refine
-        # ("Defence Minister" of a state is government; "head of the spy agency" is intelligence)
-        cand.sector = org_sector if org_sector and org_sector != "government" else title_sector or org_sector
-        cand.country = (org.entry.country if org.entry else org.country) if org else None
-        if cand.country is None:  # "Gambian President Dawda Jawara", "U.S. Secretary of State X"
-            words = [t.text for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.end]]
-            cand.country = next((c for c in map(country_of, words) if c), None)
-            if cand.country and cand.sector is None and any(w in TITLE_SECTORS for w in window):
-                cand.sector = "government"  # "Libyan leader Muammar Gaddafi": a state's leader
-        if cand.status is None and any(STATUS_WORDS.get(w) == "former" for w in window):
-            cand.status = "former"
-
-
-def _apposition(doc: Doc, end: int) -> Span | None:
-    """", former head of Afghanistan's spy agency," after a name: up to the next punctuation."""
-    if end >= len(doc) or doc[end].text != ",":
-        return None
-    stop = end + 1
-    while stop < len(doc) and stop - end <= MAX_APPOSITION_TOKENS and not (doc[stop].is_punct and doc[stop].text not in {"-", "’s", "'s"}):
-        stop += 1
-    span = doc[end + 1:stop]
-    if not span or span[0].pos_ == "VERB" or span[0].lower_ in ("who", "which", "said", "says", "and"):
-        return None
-    return span
 
 
 def coordinated(doc: Doc, end: int, start: int) -> bool:

@@ -33,13 +33,13 @@ from sitrep.claims.lexicon import (
     FORM_TO_BASE,
     NEEDS_COMPLEMENT,
     NOT_NAMES,
-    PERSON_PRONOUNS,
-    SUBJECT_PRONOUNS,
     PASSIVE_CUES,
+    PERSON_PRONOUNS,
     PHRASE_CUES,
     SPEAKER_NOUNS,
-    STRICT_COMPLEMENT,
     STANCE_OF,
+    STRICT_COMPLEMENT,
+    SUBJECT_PRONOUNS,
     cue_base,
     stance,
 )
@@ -63,6 +63,10 @@ PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
 # Content shorter than this (in characters) is a fragment, not a claim.
 MIN_CONTENT_CHARS = 4
+# Words that open a phrase of time or place between a cue and its "that" ("said on Thursday that").
+CIRCUMSTANCE_OPENERS = frozenset({"on", "in", "at", "during", "before", "after", "last", "this", "earlier", "to", "while", "late", "early"})
+# Longest such phrase: beyond it, "that" belongs to something else.
+MAX_CIRCUMSTANCE_TOKENS = 12
 # Share of capitalised long words that makes a line a headline.
 HEADLINE_SHARE = 0.7
 # A speaker before a colon longer than this is a sentence, not a name ("Bernie Sanders:").
@@ -94,13 +98,33 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(colon)
             continue
         shared: tuple[int, int] | None = None
+        first = len(found)
         for cue in find_cues(doc, sent, quotes):
             att = attribute(doc, sent, cue, quotes, shared)
             if att is not None:
                 found.append(att)
                 # a second verb shares a speaker of a verb, not of "according to"
                 shared = att.source if cue.base != "according to" else shared
+        _cut_at_next_attribution(doc, found[first:])
     return found
+
+
+def _cut_at_next_attribution(doc: Doc, atts: list[Attribution]) -> None:
+    """End a content where the sentence's next attribution begins after a comma or dash:
+    "X said A, adding that B", "that his members tilt Republican, he estimated that ..."."""
+    text = text_of(doc)
+    for att in atts:
+        if att.content[0] < att.cue[0] or att.direct:
+            continue
+        for other in atts:
+            begin = min(other.cue[0], other.source[0] if other.source else other.cue[0])
+            if att.content[0] < begin < att.content[1]:
+                before = text[att.content[0] : begin].rstrip()
+                if before.endswith((",", "—", ";", "–")):
+                    end = att.content[0] + len(before.rstrip(",—;– "))
+                    if end - att.content[0] >= MIN_CONTENT_CHARS:
+                        att.content = (att.content[0], end)
+                    break
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -247,15 +271,20 @@ def attribute(
     floor, ceiling = sent.start, sent.end
     source, role = (None, None) if _gerund_after_comma(doc, cue) else _source_left(doc, cue, floor)
     medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
+    after = _skip_to_that(doc, after, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     content_left = False
     if source is None and _after_content(doc, cue.start, floor, quotes):
         source = phrase_right(doc, after, ceiling)
         if source is not None:
             role_span = apposition_after(doc, source[1], ceiling)
-            if role_span is not None and _ends_sentence(doc, role_span[1], ceiling):
+            if role_span is not None and (_ends_sentence(doc, role_span[1], ceiling) or doc[role_span[1]].text == ","):
                 role = role_span
                 source = (source[0], role_span[1])
-            if not (_ends_sentence(doc, _skip_time(doc, source[1], ceiling), ceiling) or _relative_follows(doc, source[1], ceiling)):
+            if not (
+                _ends_sentence(doc, _skip_time(doc, source[1], ceiling), ceiling)
+                or _relative_follows(doc, source[1], ceiling)
+                or _quote_with_comma_before(doc, cue.start, quotes)
+            ):
                 source = None  # "..., said the report that ..." is not "..., said X."
             else:
                 after = source[1]
@@ -280,7 +309,7 @@ def attribute(
             return None  # "a pre-emptive attack": verbs of stance are often nouns
     if content is None:
         return None
-    direct = text_of(doc)[content[0]] in QUOTE_CHARS
+    direct = _opens_quote(text_of(doc), content[0])
     return Attribution(
         cue=_chars(doc, cue.start, cue.end),
         content=content,
@@ -362,6 +391,21 @@ def _confidence(base: str, direct: bool) -> float:
     return 0.8 if direct else 0.7
 
 
+def _skip_to_that(doc: Doc, after: int, ceiling: int, *, addressee: bool = False) -> int:
+    """"said on Thursday that ...", "told a Senate hearing last week that ...": the words before
+    "that" say when or where, and the content starts at "that"."""
+    openers = CIRCUMSTANCE_OPENERS | ({"a", "an", "the"} if addressee else set())
+    if after >= ceiling or doc[after].lower_ not in openers:
+        return after
+    for i in range(after + 1, min(after + MAX_CIRCUMSTANCE_TOKENS, ceiling)):
+        tok = doc[i]
+        if tok.lower_ == "that":
+            return i
+        if tok.is_punct and tok.text not in {".", "-", "'s", "’s"} or tok.lower_ in FORM_TO_BASE:
+            break
+    return after
+
+
 def _gerund_after_comma(doc: Doc, cue: Cue) -> bool:
     """", saying ...": the gerund's speaker is the clause's subject, not the phrase before the comma."""
     return cue.start > 0 and doc[cue.start - 1].text in {",", "—"} and doc[cue.verb].lower_.endswith("ing")
@@ -390,7 +434,7 @@ def _after_content(doc: Doc, tok: int, floor: int, quotes: list[Quote]) -> bool:
     if tok <= floor:
         return _quote_ending_at(text_of(doc), doc[tok].idx, quotes) is not None
     prev = doc[tok - 1]
-    return prev.text in {",", "”", '"', "»"} or (prev.text == "—" and tok - 1 > floor)
+    return prev.text in {",", "”", '"', "»", "''", "“"} or (prev.text == "—" and tok - 1 > floor)
 
 
 def _skip_time(doc: Doc, i: int, ceiling: int) -> int:
@@ -413,7 +457,7 @@ def _quote_with_comma_before(doc: Doc, tok: int, quotes: list[Quote]) -> bool:
 def _quote_follows(doc: Doc, i: int, ceiling: int) -> bool:
     while i < ceiling and doc[i].text in {",", ":"}:
         i += 1
-    return i < ceiling and doc[i].text in {"“", '"'}
+    return i < ceiling and doc[i].text in {"“", '"', "''", "``"}
 
 
 def _complement_follows(doc: Doc, i: int, ceiling: int) -> bool:
@@ -502,7 +546,7 @@ def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
     head = text_of(doc)[content[0] : content[0] + 5].lower()
     if cue.base in {"ask", "wonder", "question"} and head.startswith(("why ", "what ", "how ", "who ", "when ", "about", "for ")):
         return True  # the content of a question
-    return head.startswith(("that ", "“", '"', "whether", "if ")) or text_of(doc)[content[0]] in QUOTE_CHARS
+    return head.startswith(("that ", "whether", "if ")) or _opens_quote(text_of(doc), content[0])
 
 
 def _is_passive(doc: Doc, cue: Cue, sent: Span) -> bool:
@@ -578,6 +622,10 @@ def _skip_to_comma(doc: Doc, i: int, end: int) -> int:
     while i < end and doc[i].text != ",":
         i += 1
     return i
+
+
+def _opens_quote(text: str, char: int) -> bool:
+    return text[char] in QUOTE_CHARS or text.startswith(("''", "``"), char)
 
 
 def _quote_ending_at(text: str, char: int, quotes: list[Quote]) -> Quote | None:

@@ -45,7 +45,8 @@ LINKING_PREPOSITIONS = frozenset({"of", "with", "within", "for", "at"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over", "than", "only", "just", "some"})
 # Participles that attach a date to a source phrase ("a poll released Thursday").
 PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
-QUOTE_CHARS = frozenset('"“”«»„')
+# Quote marks as tokens and as first characters; "''" is the doubled apostrophe some papers print.
+QUOTE_CHARS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 
 
 def capitalised(tok: Token) -> bool:
@@ -142,7 +143,16 @@ def phrase_right(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start or not names_a_source(doc[start:end]):
         return None
-    return (start, end)
+    return (start, _parenthetical_end(doc, end, ceiling))
+
+
+def _parenthetical_end(doc: Doc, end: int, ceiling: int) -> int:
+    """"Sen. Chris Murphy (D-Conn.)": a short bracket right after a name belongs to it."""
+    if end < ceiling and doc[end].text == "(":
+        close = next((i for i in range(end + 1, min(end + 8, ceiling)) if doc[i].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return end
 
 
 def subject_at(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
@@ -221,7 +231,10 @@ def _located(doc: Doc, start: int, floor: int) -> int:
 
 def names_a_source(span: Span) -> bool:
     """Whether a phrase can be a speaker: a name, a pronoun, or headed by a source noun."""
-    head = span[-1]
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    head = words[-1]
     if head.lower_ in SUBJECT_PRONOUNS:
         return len(span) == 1
     if head.like_num:
@@ -230,6 +243,12 @@ def names_a_source(span: Span) -> bool:
         return True
     if head.lower_ in SPEAKER_NOUNS:
         return True
+    if len(span) == 1 and head.lower_ in {"several", "some", "many", "most", "others", "both", "few", "all"}:
+        return True  # "Several said ..."
+    if head.text in {"%", "percent"} and span[0].like_num:
+        return True  # "47% say"
+    if len(words) <= 3 and head.is_lower and head.is_alpha and len(head) > 4 and head.lower_.endswith("s") and not head.lower_.endswith(("ss", "ous")):
+        return True  # "security specialists", "Democratic strategists": a plural group
     if head.pos_ in {"NOUN", "PROPN"} and span[0].lower_ in DETERMINERS:
         return True
     if any(t.lower_ in {"'s", "’s"} for t in span[:-1]):

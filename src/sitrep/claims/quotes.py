@@ -30,27 +30,64 @@ def find_quotes(text: str) -> list[Quote]:
     """All quotations of a text, in order, each from its opening to its closing mark."""
     quotes: list[Quote] = []
     open_at: int | None = None
-    curly = False
-    for i, ch in enumerate(text):
+    mode = ""  # the kind of mark that opened: curly, straight or doubled apostrophes
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        mark = _mark_at(text, i)
         if open_at is None:
-            if ch in OPENING or ch == STRAIGHT:
-                open_at, curly = i, ch != STRAIGHT
+            if mark in {"curly", "straight", "double"} and not (mark == "curly" and ch in CLOSING):
+                open_at, mode = i, mark
         elif ch == "\n":
             # a quotation continued in the next paragraph ends here; one that is not is unbalanced
             if _next_paragraph_opens(text, i):
                 quotes.append(Quote(start=open_at, end=_paragraph_end(text, i)))
             open_at = None
-        elif (ch in CLOSING) if curly else (ch == STRAIGHT):
-            if i + 1 - open_at <= MAX_QUOTE_CHARS:
-                quotes.append(Quote(start=open_at, end=i + 1))
+        elif _closes(text, i, mark, mode):
+            end = i + (2 if mode == "double" else 1)
+            if end - open_at <= MAX_QUOTE_CHARS:
+                quotes.append(Quote(start=open_at, end=end))
             open_at = None
+            i = end
+            continue
+        i += 2 if mark == "double" else 1
     return quotes
+
+
+def _mark_at(text: str, i: int) -> str:
+    """The kind of quote mark at offset i, or "" when there is none."""
+    ch = text[i]
+    if ch in OPENING or ch in CLOSING:
+        return "curly"
+    if ch == STRAIGHT:
+        return "straight"
+    if text.startswith(("''", "``"), i):
+        return "double"
+    return ""
+
+
+def _closes(text: str, i: int, mark: str, mode: str) -> bool:
+    """Whether the mark at i closes a quotation opened by a mark of kind `mode`.
+
+    Straight and curly marks are mixed in real copy ("I was hoping,” Graham said), so either
+    closes the other; an opening curly mark closes only where it is plainly misprinted.
+    """
+    if mode == "double" or mark == "double":
+        return mark == mode
+    if mark == "straight":
+        return True
+    return mark == "curly" and (text[i] in CLOSING or _misprinted_close(text, i))
+
+
+def _misprinted_close(text: str, i: int) -> bool:
+    """An opening mark used to close ("It's unusual,“ said"): after punctuation, before a space."""
+    return text[i] in OPENING and i > 0 and text[i - 1] in ",.?!" and (i + 1 == len(text) or text[i + 1].isspace())
 
 
 def _next_paragraph_opens(text: str, newline: int) -> bool:
     """Whether the paragraph after `newline` starts with an opening quote mark."""
     rest = text[newline:].lstrip()
-    return bool(rest) and (rest[0] in OPENING or rest[0] == STRAIGHT)
+    return bool(rest) and (rest[0] in OPENING or rest[0] == STRAIGHT or rest.startswith("''"))
 
 
 def _paragraph_end(text: str, newline: int) -> int:

@@ -294,6 +294,8 @@ def ipe_labels(doc: Doc, mentions: list[EventMention]) -> set[str]:
                 labels.add("KILL")
         if police_around and m.type in POLICE_ACTION_TYPES:
             labels.add("ANY_ACTION")
+        if m.type == "MOBILIZE" and not source - {"", "police", "military", "government", "unknown"}:
+            labels.add("ANY_ACTION")  # security deployed, roads cordoned: law-enforcement acts, like arrests
     if police_named and INACTION.search(doc.text):
         labels.add("FAIL")
     if any(_police_speaks(claim, sectors) for claim in doc._.claims or []):

@@ -33,15 +33,7 @@ ATTACK_TYPES = frozenset({"ASSAULT"})
 OCCURRED = frozenset({"asserted", "alleged"})
 MAX_WORDS = 6  # a role filler longer than this is a description that no pattern recovers whole
 FUNCTION_WORDS = frozenset(
-    """a an the this that these those of in on at by for from to with into onto over under near about after before during
-    since until against between through and or but nor as than then so if while when where who whom whose which what how why
-    he she it they we i you him her them us me his its their our my your there here is are was were be been being am has have
-    had do does did will would shall should can could may might must not no yes also only just even still already yet very more
-    most other another such some any all both each every either neither one two three four five six seven eight nine ten
-    said says say told reported according added stated today yesterday tomorrow ago last next week month year years days day
-    hours night morning afternoon evening monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    mr mrs ms dr""".split()
+    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "to", "with", "into", "onto", "over", "under", "near", "about", "after", "before", "during", "since", "until", "against", "between", "through", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "who", "whom", "whose", "which", "what", "how", "why", "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their", "our", "my", "your", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "also", "only", "just", "even", "still", "already", "yet", "very", "more", "most", "other", "another", "such", "some", "any", "all", "both", "each", "every", "either", "neither", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says", "say", "told", "reported", "according", "added", "stated", "today", "yesterday", "tomorrow", "ago", "last", "next", "week", "month", "year", "years", "days", "day", "hours", "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr"]
 )
 
 

@@ -12,11 +12,13 @@ coreferent mentions merged (`merge`), then the ACLED view (`acled`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.document import Event, Span as TextSpan
+from sitrep.document import Event
+from sitrep.document import Span as TextSpan
 from sitrep.events.acled import acled_view
 from sitrep.events.mentions import EventMention
 from sitrep.events.merge import merge
@@ -39,7 +41,7 @@ class EventExtractor:
     merge_mentions (bool): fold coreferent mentions of one event into one.
     """
 
-    DEFAULT_CONFIG = {"min_confidence": 0.3, "merge_mentions": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, Any]] = {"min_confidence": 0.3, "merge_mentions": True}
 
     def __init__(self, nlp: Language, name: str = "sitrep_events", *, min_confidence: float = 0.3, merge_mentions: bool = True):
         self.name = name

@@ -46,7 +46,7 @@ DOUBLE_FINAL = {  # verbs that double their last consonant: ban -> banned, banni
     "ban", "stab", "kidnap", "rob", "plan", "grab", "hit", "shut", "stop", "trap", "nab", "gun",
     "club", "drop", "jab", "set", "cut", "put", "run", "slam", "bar", "scrap", "ship", "step",
     "picket", "expel", "compel", "control", "patrol", "rebel", "refer", "deter", "transfer", "cancel", "commit", "admit",
-    "submit", "permit", "equip", "ship", "kidnap",
+    "submit", "permit", "equip",
 }
 NO_DOUBLE = {"picket"}
 
@@ -158,7 +158,11 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
                                         "v:post policemen", "v:rush to the spot", "n:police picket", "v:intervene", "n:intervention",
                                         "v:bring the situation under control", "v:bring under control", "v:control the situation",
                                         "v:control the mob", "on alert", "v:step up vigil", "v:keep a close watch", "v:keep a watch",
-                                        "n:vigil", "v:reinforce security", "n:police presence", "v:rescue")),
+                                        "n:vigil", "v:reinforce security", "n:police presence", "v:rescue", "v:increase security",
+                                        "v:heighten security", "heightened security", "v:beef up security", "security was beefed up",
+                                        "security has been stepped up", "security was stepped up", "security has been tightened",
+                                        "security was tightened", "n:manhunt", "v:launch a manhunt", "v:launch a hunt", "v:keep under watch",
+                                        "v:keep under observation", "v:keep under surveillance", "n:surveillance")),
     ("COERCE", "arrest", "arrest", STRONG, ("v:arrest", "n:arrest", "v:detain", "n:detention", "v:nab", "v:apprehend", "taken into custody",
                                             "v:take into custody", "v:round up", "booked", "v:charge with", "v:remand", "n:remand", "jailed",
                                             "v:imprison", "n:imprisonment", "caught", "v:capture", "v:hold for questioning", "under arrest",

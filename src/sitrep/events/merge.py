@@ -30,11 +30,14 @@ def merge(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def _corefer(first: EventMention, later: EventMention) -> bool:
-    if first.type != later.type or first.modality != later.modality:
+    if first.type != later.type or first.modality != later.modality or not _compatible(first.mode, later.mode):
         return False
-    if not (_compatible(first.mode, later.mode) and _roles_agree(first, later)):
+    same_sentence = later.sentence_start in {first.sentence_start, *(s.sent.start for s in first.merged)}
+    if same_sentence and set(first.source) & set(later.source):
+        return True  # one actor's act told twice: "ISIS-K attacked hospitals, killing babies"
+    if not _roles_agree(first, later):
         return False
-    if later.sentence_start in {first.sentence_start, *(s.sent.start for s in first.merged)}:
+    if same_sentence:
         return True  # a sentence already telling this event: "The blast killed 13"
     doc = later.trigger.doc
     if _plural(first) or _marks_new(doc, later):
@@ -91,6 +94,6 @@ def _fold(event: EventMention, other: EventMention) -> None:
     event.mode = event.mode or other.mode
     event.act = event.act or other.act
     event.source = event.source or other.source
-    event.target = event.target or other.target
+    event.target = event.target + [t for t in other.target if t not in event.target]
     event.confidence = max(event.confidence, other.confidence)
     event.merged.append(other.trigger)

@@ -39,11 +39,29 @@ def modality(doc: Doc, trigger: Span) -> str:
         return "assessed"
     if seen & ALLEGATION or _claims_that(words):
         return "alleged"
+    if _evidential(words):
+        seen -= MODALS  # "could be seen patrolling": what was seen happened
+    if _reported_future(doc, trigger, seen):
+        return "future"
     if seen & HYPOTHETICAL:
         return "hypothetical"
     if seen & FUTURE and _future_marker(words):
         return "future"
     return "asserted"
+
+
+REPORTING = frozenset({"said", "says", "announced", "declared", "told", "stated", "warned", "vowed", "pledged", "promised", "insisted"})
+
+
+def _reported_future(doc: Doc, trigger: Span, seen: set[str]) -> bool:
+    """'said they would blockade Paris': a future in reported speech, not a hypothesis."""
+    if "would" not in seen or seen & {"if", "unless", "whether"}:
+        return False
+    return any(t.lower_ in REPORTING for t in doc[trigger.sent.start : trigger.start])
+
+
+def _evidential(words: list[str]) -> bool:
+    return any(w in MODALS and words[i + 1 : i + 3] == ["be", "seen"] for i, w in enumerate(words))
 
 
 def _claims_that(words: list[str]) -> bool:
@@ -69,8 +87,9 @@ def _clause_before(doc: Doc, trigger: Span) -> Span:
             start = i + 1
             break
     if doc.has_annotation("DEP"):
-        # the parse knows the clause: cues among the trigger's ancestors count too ("assessed that ... could attack")
-        ancestors = [a.i for a in trigger.root.ancestors if a.i < trigger.start]
-        if ancestors:
-            start = min(start, min(ancestors))
+        # the parse knows the clause: cues among the trigger's ancestors count too ("assessed that ... could
+        # attack"), unless a clause break stands between ("... effectively following the US withdrawal")
+        for a in trigger.root.ancestors:
+            if a.i < start and not any(t.lower_ in CLAUSE_BREAKS for t in doc[a.i + 1 : trigger.start]):
+                start = a.i
     return doc[start : trigger.start]

@@ -76,13 +76,9 @@ def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[
     source_tokens: set[int] = set()
     target_tokens: set[int] = set()
     for child in root.children:
-        if child.dep_ in {"nsubj", "poss", "compound", "amod"} and child.i < root.i:
+        if child.dep_ in {"nsubj", "poss", "compound", "amod"} and child.i < root.i or child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             source_tokens.update(t.i for t in child.subtree)
-        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            source_tokens.update(t.i for t in child.subtree)
-        elif child.dep_ in {"dobj", "nsubjpass", "iobj", "obj", "attr"}:
-            target_tokens.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ in {"dobj", "nsubjpass", "iobj", "obj", "attr"} or child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             target_tokens.update(t.i for t in child.subtree)
     if not source_tokens and root.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp"}:
         # "agreed to cooperate", "attacked and killed": the subject is the governing verb's

@@ -19,7 +19,15 @@ from pathlib import Path
 import click
 import numpy as np
 
-from sitrep.events.arguments import CLASSES, MODEL, ROLES, ArgumentFinder, candidates, relevance_features, select
+from sitrep.events.arguments import (
+    CLASSES,
+    MODEL,
+    ROLES,
+    ArgumentFinder,
+    candidates,
+    relevance_features,
+    select,
+)
 from sitrep.events.lexicon import surface_table
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "muc4" / "train.json"

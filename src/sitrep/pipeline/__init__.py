@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.errors import Errors, SitrepError
-from sitrep.pipeline.doc import prepare
+from sitrep.pipeline import paragraphs  # noqa: F401 - registers sitrep_paragraphs
+from sitrep.pipeline.doc import prepare, register_extensions
 from sitrep.pipeline.factories import register_stage
 
 DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
@@ -29,8 +30,10 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
     settings, stage_configs = read_config(config)
     settings.update(overrides)
     nlp = load_base(settings["base"], exclude=settings.get("exclude", []))
+    register_extensions()
     if not SENTENCE_PIPES & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("sitrep_paragraphs", first=True)
     for name in settings["stages"]:
         register_stage(name)
         nlp.add_pipe(name, config=stage_configs.get(name, {}))

@@ -7,13 +7,15 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.document import Place
 from sitrep.pipeline.doc import next_id, sentence_index
 from sitrep.places.gazetteer import load
 from sitrep.places.recognize import PLACE_LABELS, Recognizer
 from sitrep.places.resolver import Resolver
 
-# Below this the best candidate is kept as a guess but the place is marked unresolved:
-# margins this thin are right about half the time (see docs/places.md, accuracy by confidence).
+# Below this the place is left unresolved (its point dropped, its country kept): answers this
+# unsure are right less than half the time (docs/places.md, accuracy by confidence), and a
+# wrong point on a map is worse than none.
 MIN_CONFIDENCE = 0.3
 
 
@@ -42,10 +44,17 @@ class PlaceResolver:
         for res in results:
             place = self.resolver.to_place(res, next_id(doc._.places, "p"), sentence_index(doc, res.start))
             if place.resolved and place.confidence < self.min_confidence:
-                place.resolved = False
+                _unresolve(place)
             doc._.places.append(place)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _unresolve(place: Place) -> None:
+    """Drop a too-unsure answer's point and ids; the country of the best guess stays."""
+    place.resolved = False
+    place.lat = place.lon = None
+    place.admin1 = place.admin1_code = place.gazetteer_id = place.feature_class = None

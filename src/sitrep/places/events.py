@@ -1,9 +1,11 @@
 """Stage `sitrep_event_places`: where each event happened, with ACLED's geo-precision.
 
 For each event in `doc._.events` the place is looked for, in order:
-1. in the event's sentence: resolved places that are not metonymic ("Washington said"),
-   preferring those introduced by a locative preposition ("in Kabul", "near Jalalabad"), then
-   the nearest to the trigger, then the finest kind (a town before its province);
+1. in the event's sentence: resolved places that are neither metonymic ("Washington said") nor
+   modifiers ("U.S. soldiers"); with a dependency parse, the place hanging from the trigger
+   through a locative preposition; otherwise those introduced by a locative preposition ("in
+   Kabul", "near Jalalabad"), then the nearest to the trigger; of places named in one phrase
+   the finest ("in Iraq's northern Nineveh province");
 2. in the event's paragraph: the finest place mentioned before the event, else after it;
 3. the document's focus: its most mentioned place.
 geo_precision follows ACLED: 1 the town itself, 2 a district, landmark or "near" a town,
@@ -33,6 +35,9 @@ NEARBY = re.compile(r"\b(near|outside|outskirts of|close to|(north|south|east|we
 # finer kinds first: ACLED codes the most specific location named
 KIND_RANK = {"populated_place": 0, "admin2": 1, "landform": 1, "water": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 KIND_PRECISION = {"populated_place": 1, "admin2": 2, "landform": 2, "water": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around", "within", "into", "on",
+                         "over", "toward", "towards", "throughout", "along", "off", "from"}
+MAX_PARSE_STEPS = 6  # place -> ... -> trigger, through a few nouns ("in a market in the city of Mosul")
 LOCATIVE_BONUS_CHARS = 200  # a locative preposition outweighs this much distance to the trigger
 SAME_PHRASE_CHARS = 40  # places this close are named in one phrase ("Jenin, West Bank")
 
@@ -65,7 +70,11 @@ class EventPlacer:
                  focus: Place | None) -> tuple[Place | None, int | None, str | None]:
         same = [p for p in places if p.sentence == event.sentence and not _is_modifier(doc.text, p)]
         if same:
-            best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(doc.text, event, p)))
+            attached = _attached_by_parse(doc, event, same)
+            if attached:
+                best = _finest_nearby(same, attached)
+            else:
+                best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(doc.text, event, p)))
             precision = KIND_PRECISION.get(best.feature_class or "", 3)
             if precision == 1 and NEARBY.search(doc.text[max(best.start - 30, 0):best.start]):
                 precision = 2
@@ -79,6 +88,40 @@ class EventPlacer:
         if focus is not None:
             return focus, 3, "document"
         return None, None, None
+
+
+def _attached_by_parse(doc: Doc, event: Event, places: list[Place]) -> Place | None:
+    """With a dependency parse: the place hanging from the trigger through a locative
+    preposition ("killed ... in Kabul", "attacked a checkpoint near Jalalabad"), fewest steps first."""
+    if not doc.has_annotation("DEP"):
+        return None
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return None
+    best, best_steps = None, MAX_PARSE_STEPS + 1
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        steps, token, via_prep = 0, span.root, False
+        while token.head.i != token.i and steps <= MAX_PARSE_STEPS:
+            via_prep = via_prep or _has_locative_case(token)
+            token, steps = token.head, steps + 1
+            if trigger.start <= token.i < trigger.end:
+                break
+            if token.pos_ in ("VERB", "AUX"):
+                token = None  # another clause's verb: the place belongs to it
+                break
+        if token is not None and trigger.start <= token.i < trigger.end and via_prep and steps < best_steps:
+            best, best_steps = place, steps
+    return best
+
+
+def _has_locative_case(token) -> bool:
+    """A locative preposition on this token: UD ("in" as `case` child) or ClearNLP (`pobj` of "in")."""
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return any(c.dep_ == "case" and c.lower_ in LOCATIVE_PREPOSITIONS for c in token.children)
 
 
 def _finest_nearby(places: list[Place], best: Place) -> Place:

@@ -39,7 +39,7 @@ import yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 INDEX_PATH = DATA_DIR / "gazetteer.pkl.gz"
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 
 # Feature kinds, coarse to fine; Place.feature_class takes these names.
 COUNTRY, ADMIN1, ADMIN2, CITY = "country", "admin1", "admin2", "populated_place"
@@ -50,6 +50,8 @@ MAX_ALT_NAME_CHARS = 40
 # Country alternate spellings this short and in capitals are codes ("AF", "AFG"), which collide
 # with ordinary abbreviations; the curated aliases carry the codes that are used as names.
 MIN_COUNTRY_ALT_CHARS = 4
+# ISO subdivisions have no population; as admin-2 they count like an area of this many towns
+ISO_SUBDIVISION_TOWNS = 10
 # An ISO 3166-2 point farther than this from every town of the GeoNames province is a wrong join.
 MAX_JOIN_KM = 300.0
 # Abbreviations of name words, spelled out on both sides of a lookup ("Mt. Pleasant", "St. Louis").
@@ -95,6 +97,8 @@ class Gazetteer:
     country_record: dict[str, int]  # alpha-2 -> record id
     admin1_record: dict[str, int]  # admin-1 key -> record id
     admin1_iso: dict[str, str]  # admin-1 key -> ISO 3166-2 code
+    iso_codes: dict[int, str]  # record id -> ISO 3166-2 code of subdivisions only ISO knows
+    primary: set[tuple[int, str]]  # (record id, normalized name): official or curated names, not mere variants
     demonyms: dict[str, str]  # normalized demonym -> alpha-2, or an admin-1 key "CC.code"
     ap_states: dict[str, str]  # "ky." -> admin-1 key "US.KY"
     meta: dict[str, Any] = field(default_factory=dict)
@@ -137,14 +141,18 @@ class _Builder:
     def __init__(self) -> None:
         self.cols: dict[str, list] = {k: [] for k in ("gid", "name", "lat", "lon", "cc", "admin1", "kind", "pop")}
         self.names: dict[str, list[int]] = defaultdict(list)
+        self.iso_codes: dict[int, str] = {}  # record id -> ISO 3166-2 code, for records without an admin-1 key
+        self.primary: set[tuple[int, str]] = set()  # (record, key) of curated names beside the main one
 
     def add(self, *, gid: int, name: str, lat: float, lon: float, cc: str, admin1: str, kind: str, pop: int,
-            names: list[str]) -> int:
+            names: list[str], primary: list[str] = ()) -> int:
+        """Add a record; `primary` names count as its own names in ranking, `names` as alternates."""
         rec = len(self.cols["gid"])
         for key, value in (("gid", gid), ("name", name), ("lat", round(lat, 4)), ("lon", round(lon, 4)),
                            ("cc", cc), ("admin1", admin1), ("kind", kind), ("pop", int(pop or 0))):
             self.cols[key].append(value)
-        self.add_names(rec, [name, *names])
+        self.add_names(rec, [name, *names, *primary])
+        self.primary.update((rec, normalize(n)) for n in primary if n)
         return rec
 
     def add_names(self, rec: int, names: list[str]) -> None:
@@ -239,7 +247,7 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
             names += [getattr(pc, k, "") for k in ("name", "official_name", "common_name")]
         names += aliases["countries"].get(iso, [])
         country_record[iso] = b.add(gid=c["geonameid"], name=c["name"], lat=lat, lon=lon, cc=iso, admin1="",
-                                    kind=COUNTRY, pop=c["population"], names=names)
+                                    kind=COUNTRY, pop=c["population"], names=[], primary=names)
         capitals[iso] = c["capital"]
         if info.get("demonym"):
             demonym_pops[normalize(info["demonym"])].append((c["population"], iso))
@@ -254,7 +262,7 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
     for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
         en = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
         b.add(gid=c["geonameId"], name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), cc="", admin1="",
-              kind=CONTINENT, pop=c.get("population") or 0, names=en)
+              kind=CONTINENT, pop=c.get("population") or 0, names=[], primary=en)
 
     # admin-1
     iso_subdivisions = json.loads(_site_packages_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
@@ -271,18 +279,21 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
             lon = sum(m["longitude"] for m in members) / len(members)
         else:
             continue
-        names = [ascii_name, *aliases["admin1"].get(key, [])]
+        primary = [ascii_name, *aliases["admin1"].get(key, [])]
+        names = []
         if iso_rec:
-            names.append(iso_rec["name"])
+            primary.append(iso_rec["name"])
             names += [v.split(" (")[0] for v in (iso_rec.get("localOtherName") or "").split(", ") if "(eng)" in v]
         pop = sum(m["population"] for m in members)
         admin1_record[key] = b.add(gid=int(gid), name=name, lat=lat, lon=lon, cc=cc, admin1=key, kind=ADMIN1,
-                                   pop=pop, names=names)
+                                   pop=pop, names=names, primary=primary)
         if iso_code:
             admin1_iso[key] = iso_code
     for key, extra in aliases["admin1"].items():
         if key in admin1_record:
             b.add_names(admin1_record[key], extra)
+            b.primary.update((admin1_record[key], normalize(n)) for n in extra)
+    _add_iso_subdivisions(b, iso_subdivisions, admin1_iso)
 
     # cities
     capital_ids = set()
@@ -301,11 +312,12 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
     for r in regions:
         admin1 = r.get("admin1", "")
         b.add(gid=0, name=r["name"], lat=r["lat"], lon=r["lon"], cc=r.get("country", ""), admin1=admin1,
-              kind=r.get("kind", REGION), pop=0, names=r.get("aliases", []))
+              kind=r.get("kind", REGION), pop=0, names=[], primary=r.get("aliases", []))
 
     ap_states = {k.lower(): f"US.{v}" for k, v in aliases["ap_states"].items()}
     gaz = dict(b.cols, capital=capital_ids, names={k: tuple(v) for k, v in b.names.items()}, iso3=iso3,
                country_record=country_record, admin1_record=admin1_record, admin1_iso=admin1_iso,
+               iso_codes=b.iso_codes, primary=b.primary,
                demonyms=demonyms, ap_states=ap_states,
                meta={"built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "records": len(b.cols["gid"])})
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -313,6 +325,24 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
         pickle.dump({"version": INDEX_VERSION, "gazetteer": gaz}, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return {"records": len(b.cols["gid"]), "names": len(b.names), "bytes": out.stat().st_size,
             "seconds": round(time.perf_counter() - start, 1)}
+
+
+def _add_iso_subdivisions(b: _Builder, subdivisions: dict[str, dict[str, dict]], admin1_iso: dict[str, str]) -> None:
+    """ISO 3166-2 subdivisions no GeoNames admin-1 matched: the provinces of countries whose
+    GeoNames admin-1 are regions (Pangasinan, Philippines), and other second-level units."""
+    joined = set(admin1_iso.values())
+    key_of_iso = {code: key for key, code in admin1_iso.items()}
+    for cc, subs in subdivisions.items():
+        for code, rec in subs.items():
+            if code in joined or not rec.get("latLng") or not rec.get("name"):
+                continue
+            parent = rec.get("parentCode")
+            admin1 = key_of_iso.get(parent or "", "")
+            names = [v.split(" (")[0] for v in (rec.get("localOtherName") or "").split(", ") if "(eng)" in v]
+            base = _strip_subdivision_words(rec["name"])
+            b.add(gid=0, name=rec["name"], lat=rec["latLng"][0], lon=rec["latLng"][1], cc=cc, admin1=admin1,
+                  kind=ADMIN2 if parent else ADMIN1, pop=ISO_SUBDIVISION_TOWNS, names=[*names, base])
+            b.iso_codes[len(b.cols["gid"]) - 1] = code
 
 
 def _match_subdivision(name: str, ascii_name: str, subdivisions: dict[str, dict]) -> tuple[str | None, dict | None]:

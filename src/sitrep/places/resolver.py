@@ -216,8 +216,9 @@ class Resolver:
         score = KIND_PRIOR.get(kind, 0.0) + math.log10(pop + 10)
         if rec in gaz.capital:
             score += CAPITAL_BONUS
-        # the names of countries and provinces are curated; a town's alternate names are not
-        if kind in (COUNTRY, ADMIN1, CONTINENT, REGION, WATER, LANDFORM) or normalize(gaz.name[rec]) == key:
+        # official and curated names count as the record's own; mere variants (a town's
+        # alternate names, transliterations) do not
+        if normalize(gaz.name[rec]) == key or (rec, key) in gaz.primary:
             score += MAIN_NAME_BONUS
         return score
 
@@ -319,6 +320,8 @@ class Resolver:
         if key and gaz.kind[r] != COUNTRY:
             place.admin1 = gaz.admin1_name(key)
             place.admin1_code = gaz.admin1_iso.get(key)
+        elif gaz.kind[r] == ADMIN1:  # a province only ISO 3166-2 knows
+            place.admin1, place.admin1_code = gaz.name[r], gaz.iso_codes.get(r)
         place.feature_class = gaz.kind[r]
         place.gazetteer_id = f"geonames:{gaz.gid[r]}" if gaz.gid[r] else f"sitrep:{gaz.kind[r]}:{normalize(gaz.name[r]).replace(' ', '_')}"
         return place

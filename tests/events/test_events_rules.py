@@ -1,0 +1,57 @@
+"""Lexicon inflection, PLOVER context rules and the ACLED table, through the public stage."""
+
+import pytest
+
+from sitrep.events.acled import acled_view
+from sitrep.events.lexicon import expand, surface_table, verb_forms
+from sitrep.events.ontology import EVENT_TYPES, MODES, current_type
+from sitrep.pipeline import run
+
+
+def test_lexicon_inflects_verbs_and_nouns():
+    assert {"kidnapped", "kidnapping", "kidnaps"} <= verb_forms("kidnap")
+    assert {"shot", "shooting"} <= verb_forms("shoot")
+    assert {"expelled", "expelling"} <= verb_forms("expel")
+    assert expand("v:open fire") >= {"opened fire", "opening fire"}
+    assert expand("n:tear gas shell") == {"tear gas shell", "tear gas shells"}
+
+
+def test_lexicon_types_and_modes_are_plover():
+    for entry in surface_table().values():
+        assert entry.type in EVENT_TYPES
+        assert entry.mode is None or entry.mode in MODES[entry.type], entry
+
+
+def test_legacy_gold_labels_map_to_plover_08():
+    assert current_type("DEMAND") == "REQUEST"
+    assert current_type("FIGHT") == "ASSAULT"
+    assert current_type("ASSAULT") == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text,type_",
+    [
+        ("Finland said it will give Tanzania economic aid next year.", "AGREE"),
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE"),
+        ("Farmers said they would blockade Paris from Monday night.", "THREATEN"),
+        ("Serbia lifted a night curfew in Montenegro.", "RETREAT"),
+    ],
+)
+def test_events_plover_context_rules(events_nlp, text, type_):
+    found = run(events_nlp, text)._.events
+    assert found and found[0].type == type_
+    assert found[0].modality == "asserted"
+
+
+def test_events_blocked_contexts(events_nlp):
+    assert not run(events_nlp, "He died of a heart attack.")._.events
+    assert not run(events_nlp, "The ministry released a statement on Monday.")._.events
+
+
+def test_acled_table():
+    assert acled_view("PROTEST", "riot", None, "asserted", []) == ("Riots", "Violent demonstration")
+    assert acled_view("COERCE", "arrest", "arrest", "alleged", []) == ("Strategic developments", "Arrests")
+    assert acled_view("ASSAULT", None, "force", "asserted", ["civilians"]) == ("Violence against civilians", "Attack")
+    assert acled_view("ASSAULT", None, "force", "asserted", ["military"]) == ("Battles", "Armed clash")
+    assert acled_view("ASSAULT", None, "force", "asserted", []) == (None, None)
+    assert acled_view("ASSAULT", "explosives", "force", "hypothetical", []) == (None, None)
