@@ -148,6 +148,7 @@ class Event:
 class Claim:
     id: str
     speaker: Span | None  # None when the source is not named
+    speaker_resolved: Span | None = None  # the earlier mention a pronoun speaker ("he") stands for
     speaker_actor: str | None = None  # actor id
     speaker_role: str | None = None  # "former head of Afghanistan's spy agency"
     cue: Span

@@ -77,12 +77,26 @@ def test_claims_report_said(extract):
     assert claim.speaker.text == "A Red Cross report"
 
 
-def test_claims_allegation_and_denial_stances(extract):
+def test_claims_denial_links_the_allegation_not_the_nearer_statement(extract):
     claims = extract(
-        "The rebels accused the army of shelling the market. The army denied that it had shelled the market."
+        "The rebels accused the army of shelling the market on Sunday. "
+        "Officials said the road was open. The army denied the accusation."
     )
-    kinds = {c.cue.text: c.kind for c in claims}
-    assert kinds.get("denied") == "denial"
+    by_cue = {c.cue.text: c for c in claims}
+    assert by_cue["accused"].kind == "allegation"
+    assert by_cue["denied"].kind == "denial"
+    assert by_cue["denied"].contradicts == [by_cue["accused"].id]
+    assert by_cue["said"].contradicts == []
+
+
+def test_claims_denial_by_shared_words(extract):
+    claims = extract(
+        "The ministry alleged that militias had burned the grain depot. "
+        "Later that week, the militia commander flatly denied that his men burned the depot."
+    )
+    allegation, denial = claims
+    assert denial.cue.text == "flatly denied"
+    assert allegation.id in denial.contradicts
 
 
 def test_claims_estimate_from_numbers(extract):

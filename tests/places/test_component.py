@@ -84,3 +84,17 @@ def test_event_placer_follows_the_parse_to_the_attached_place(places_nlp):
     EventPlacer(places_nlp, "sitrep_event_places")(doc)
     place = next(p for p in doc._.places if p.id == doc._.events[0].place)
     assert place.text == "Jalalabad"
+
+
+def test_event_placer_uses_a_place_the_gazetteer_does_not_know(places_nlp):
+    from sitrep.places import resolve
+
+    text = "Police said the widow was murdered in Qzrtvillebagh on Saturday."
+    doc = run(places_nlp, text)
+    start = text.index("Qzrtvillebagh")
+    doc._.places = resolve(text, [(start, start + len("Qzrtvillebagh"))])
+    doc._.events = [_event(doc, "murdered")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    event = doc._.events[0]
+    assert event.place == doc._.places[0].id and not doc._.places[0].resolved
+    assert event.geo_precision == 2

@@ -106,6 +106,8 @@ class ClaimExtractor:
             confidence=att.confidence - (RESOLVED_PENALTY if att.resolved else 0.0),
         )
         claim.speaker_actor = _actor_at(doc, att.resolved or att.source)
+        if att.resolved:
+            claim.speaker_resolved = _span(doc, att.resolved)
         if att.resolved and claim.speaker_role is None:
             claim.speaker_role = _role_of(doc, att.resolved)
         if is_estimate(doc, claim):

@@ -23,6 +23,8 @@ ANAPHORIC_HEADS = frozenset({
     "charges", "report", "reports", "it", "this", "that", "assertion", "suggestion", "story",
     "account", "idea", "notion", "them", "these", "those", "such",
 })
+# A denial's content of at most this many words, one of them anaphoric, points back.
+MAX_ANAPHOR_WORDS = 3
 # Share of the denial's content words found in the allegation's for them to be one dispute.
 MIN_WORD_OVERLAP = 0.5
 NUMBER_WORDS = frozenset({
@@ -93,14 +95,17 @@ def link_contradictions(doc: Doc, claims: list[Claim], window: int) -> None:
 
 
 def _denied(earlier: list[Claim], denial: Claim, window: int) -> Claim | None:
-    """The claim a denial answers: by reference back, else by shared words."""
+    """The claim a denial answers: by reference back ("The claim has been denied"), preferring an
+    allegation, else by shared words."""
     words = _content_words(denial.content.text)
-    anaphoric = bool(words) and len(words) <= 3 and any(w in ANAPHORIC_HEADS for w in words) or not words
-    for claim in reversed(earlier):
-        if claim.kind == "denial" or claim.content.end > denial.content.start + 1 and claim.sentence == denial.sentence and claim.cue.start > denial.cue.start:
-            continue
-        if anaphoric and denial.sentence - claim.sentence <= window and claim.kind in {"allegation", "statement", "assessment", "estimate"}:
-            return claim
+    anaphoric = not words or (len(words) <= MAX_ANAPHOR_WORDS and bool(words & ANAPHORIC_HEADS))
+    candidates = [c for c in reversed(earlier) if c.kind != "denial"]
+    if anaphoric:
+        near = [c for c in candidates if denial.sentence - c.sentence <= window]
+        allegations = [c for c in near if c.kind == "allegation"]
+        if allegations or near:
+            return (allegations or near)[0]
+    for claim in candidates:
         theirs = _content_words(claim.content.text)
         if words and len(words & theirs) / len(words) >= MIN_WORD_OVERLAP:
             return claim

@@ -1,8 +1,8 @@
 """Attributions found by patterns over tokens: the cue, then the speaker and content around it.
 
-This finder needs only tokens and sentences, so it runs on a blank pipeline with a sentencizer.
-Where the Doc has part-of-speech tags they sharpen it (a cue must be a verb); where it has a
-parse, `parsed.py` finds the speaker and content from the dependencies instead.
+This finder needs only tokens (sentences come from `segment.py`), so it runs the same on a blank
+pipeline and on a trained one; where the Doc has a parse, `parsed.py` adds the attributions these
+patterns miss. Lemmas and entity labels are used where present.
 
 The shapes it reads, for a cue verb V with its auxiliaries and adverbs ("has also said"):
 
@@ -17,7 +17,6 @@ The shapes it reads, for a cue verb V with its auxiliaries and adverbs ("has als
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,9 +54,8 @@ from sitrep.claims.phrases import (
     subject_at,
 )
 from sitrep.claims.quotes import Quote, find_quotes
+from sitrep.claims.segment import sentences
 
-SENTENCE_END = frozenset({".", "!", "?", "?!"})
-CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
 PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
@@ -125,50 +123,6 @@ def _cut_at_next_attribution(doc: Doc, atts: list[Attribution]) -> None:
                     if end - att.content[0] >= MIN_CONTENT_CHARS:
                         att.content = (att.content[0], end)
                     break
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """Sentences for attribution, found the same way whatever the base pipeline.
-
-    A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow) or at a
-    paragraph break. The Doc's own sentences are not used: a small parser's splits are often wrong,
-    and a split after an abbreviation ("Sen. Bernie Sanders (I-Vt.) | defended") cuts a speaker from
-    its verb, so a sentence that opens with a lower-case word or ")" continues the last one.
-    """
-    bounds = [0]
-    n = len(doc)
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if tok.is_space and "\n" in tok.text and not (i > 0 and doc[i - 1].text == ":"):
-            bounds.append(i + 1)  # a paragraph break ends a sentence, unless after "said:"
-        elif tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok) == 1):
-            j = i + 1
-            while j < n and (doc[j].text in CLOSERS or doc[j].text in SENTENCE_END):
-                j += 1
-            if j < n and _opens_sentence(doc[j]):
-                bounds.append(j)
-            i = j
-            continue
-        i += 1
-    bounds.append(n)
-    spans = [doc[a:b] for a, b in pairwise(bounds) if b > a]
-    return _rejoin(doc, spans)
-
-
-def _opens_sentence(tok: Token) -> bool:
-    return tok.is_space or not (tok.is_lower or tok.text in {")", ",", ";", ":"} or tok.is_punct and tok.text not in QUOTE_CHARS)
-
-
-def _rejoin(doc: Doc, spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in spans:
-        first = next((t for t in span if not t.is_space), None)
-        if merged and first is not None and (first.is_lower or first.text in {")", ",", ";"}) and "\n" not in doc[span.start - 1].text:
-            merged[-1] = doc[merged[-1].start : span.end]
-        else:
-            merged.append(span)
-    return merged
 
 
 def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
@@ -420,10 +374,7 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
         found = apposition_before(doc, cue.start - 1, floor)
         if found is None:
             return None, None
-        name, role = found
-        if role is None:  # "Sarandon, 69," / "Trump, in Kentucky,": the aside is not part of the source
-            return name, None
-        return (name[0], cue.start), role
+        return found
     if prev.is_punct or prev.text in QUOTE_CHARS:
         return None, None
     return phrase_left(doc, cue.start, floor), None

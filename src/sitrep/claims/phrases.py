@@ -23,6 +23,8 @@ from sitrep.claims.lexicon import (
 MAX_PHRASE_TOKENS = 10
 # An apposition longer than this is a sentence of its own, not a role.
 MAX_APPOSITION_TOKENS = 25
+# Asides followed back from a cue to the name they describe.
+MAX_ASIDES = 3
 # Tokens that may sit inside a name: possessives, initials' dots, hyphens, ampersands.
 NAME_PUNCT = frozenset({"'s", "’s", "'", "’", ".", "-", "&", "–"})
 TIME_WORDS = frozenset({
@@ -196,28 +198,51 @@ def apposition_after(doc: Doc, end: int, ceiling: int) -> tuple[int, int] | None
 
 
 def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """"NAME, ROLE," ending at token `comma`: (name tokens, role tokens).
+    """The speaker ending at the comma before a cue, with its asides: (source tokens, role tokens).
 
-    The role is None when the aside is not a role ("Sarandon, 69,", "Trump, in Kentucky,",
-    "Cox, who runs X,"): the speaker is then the name alone.
+    "Nabil, former head of X," gives the whole span and the role; a chain of asides is followed
+    back to the proper name it describes ("Tom Fitton, the president of Judicial Watch, a
+    conservative group that ...,"), and a relative clause stays in the span without being a role
+    ("Chris Cox, who runs the NRA's lobbying arm,"). An age or a circumstance ("Sarandon, 69,",
+    "Trump, in Kentucky,") is not part of the speaker: the source is then the name alone.
     """
     if doc[comma].text != ",":
         return None
-    open_comma = comma - 1
-    while open_comma > floor and doc[open_comma].text != ",":
-        if doc[open_comma].text in QUOTE_CHARS or doc[open_comma].text in {";", ":", "(", ")"}:
-            return None
-        open_comma -= 1
-    if open_comma <= floor or not 0 < comma - open_comma - 1 <= MAX_APPOSITION_TOKENS:
+    commas = _aside_commas(doc, comma, floor)
+    best = None
+    for k, open_comma in enumerate(commas):
+        name = phrase_left(doc, open_comma, floor)
+        if name is None or not _is_name(doc[name[0] : name[1]]):
+            continue
+        best = (k, open_comma, name)
+        if capitalised(doc[name[0]]) and doc[name[0]].lower_ not in DETERMINERS:
+            break  # a proper name: the asides after it describe it
+    if best is None:
         return None
-    role = (open_comma + 1, comma)
-    name = phrase_left(doc, open_comma, floor)
-    if name is None or not _is_name(doc[name[0] : name[1]]):
-        return None
-    if comma - open_comma == 2 and capitalised(doc[comma - 1]):
+    k, open_comma, name = best
+    first_aside = doc[open_comma + 1 : (commas[k - 1] if k else comma)]
+    if k == 0 and comma - open_comma == 2 and capitalised(doc[comma - 1]):
         # "a woman in Worcester, Massachusetts,": a place and its state are part of the source
         return (_located(doc, name[0], floor), comma + 1), None
-    return name, (role if _is_role(doc[role[0] : role[1]]) else None)
+    if _is_role(first_aside):
+        return (name[0], comma + 1), (first_aside.start, first_aside.end)
+    if first_aside[0].lower_ in {"who", "whose"}:
+        return (name[0], comma + 1), None
+    return name, None
+
+
+def _aside_commas(doc: Doc, comma: int, floor: int) -> list[int]:
+    """The commas opening up to MAX_ASIDES comma-delimited asides before token `comma`, nearest first."""
+    commas: list[int] = []
+    i = comma - 1
+    while i > floor and len(commas) < MAX_ASIDES and comma - i <= MAX_APPOSITION_TOKENS * MAX_ASIDES:
+        text = doc[i].text
+        if text in QUOTE_CHARS or text in {";", ":", "(", ")"} or (doc[i].is_space and "\n" in text):
+            break
+        if text == ",":
+            commas.append(i)
+        i -= 1
+    return commas
 
 
 def _located(doc: Doc, start: int, floor: int) -> int:

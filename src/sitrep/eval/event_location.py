@@ -105,10 +105,7 @@ def _add_gold_places(doc: Any, locations: list[tuple[int, int]], resolver: Any, 
     if not missing:
         return
     for res in resolver.resolve(doc.text, missing):
-        place = resolver.to_place(res, next_id(doc._.places, "p"), sentence_index(doc, res.start))
-        if not place.resolved:  # the gold says it is a place even if the gazetteer does not know it
-            place.resolved = True
-        doc._.places.append(place)
+        doc._.places.append(resolver.to_place(res, next_id(doc._.places, "p"), sentence_index(doc, res.start)))
 
 
 def run(data: Path, *, nlp: Any = None, limit: int | None = None) -> dict[str, Any]:

@@ -261,14 +261,17 @@ def ipe_labels(doc: Doc, mentions: list[EventMention]) -> set[str]:
     """The IndiaPoliceEvents questions a sentence answers "yes" to, read from its event mentions.
 
     The task is sentence-level, so this reads each event mention of the sentence (the stage's
-    `mentions`, before coreferent mentions are merged). A mention is the police's when a source
-    actor is police, or, with no other armed or civilian source named, the sentence names the
-    police (lower-cased news often defeats NER). Then: KILL a police ASSAULT whose trigger kills or
-    whose sentence has an attack with fatalities (`sitrep_casualties`);
-    ARREST a COERCE/arrest by no one named other than the police (arrests are police acts);
-    FORCE a police ASSAULT; FAIL police inaction (a negated police event or an inaction cue);
-    ANY_ACTION any asserted police event of a material or legal kind, an arrest, or a statement
-    whose speaker is the police (`doc._.claims`, when the claims stage runs).
+    `mentions`, before coreferent mentions are merged). A mention is the police's
+    (`_police_acts`) when a source actor is police, the trigger names the police ("police
+    firing"), the police is its agent after it ("killed in police firing", "arrested by police"),
+    or the police is named just before it in the same clause and no one else is its source.
+    Then: KILL a police ASSAULT whose trigger kills or whose sentence has an attack with
+    fatalities (`sitrep_casualties`); ARREST a COERCE/arrest whose source is the police or
+    unnamed (arrests are police acts); FORCE a police ASSAULT; FAIL a negated or REJECT police
+    mention, or the police named with an inaction cue; ANY_ACTION an arrest, a police ASSAULT,
+    any asserted mention of a police-action type in a sentence naming the police with no other
+    source, a security deployment by no non-state source, or a statement whose speaker is the
+    police (`doc._.claims`, when the claims stage runs).
     """
     police_named = bool(POLICE.search(doc.text))
     sectors = {a.id: (a.sector or "").lower() for a in doc._.actors or []}

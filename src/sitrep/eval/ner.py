@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from spacy.language import Language
 
@@ -91,8 +92,10 @@ def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) ->
 def report(metrics: dict[str, Any]) -> str:
     """A table of per-label P/R/F1 with micro and macro averages."""
     lines = [
-        f"NER on {metrics.get('data', '')} ({metrics['format']}, {metrics['texts']} texts, "
-        f"{metrics['words']} words, {metrics['words_per_second']} words/s of one core's CPU time)",
+        (
+            f"NER on {metrics.get('data', '')} ({metrics['format']}, {metrics['texts']} texts, "
+            f"{metrics['words']} words, {metrics['words_per_second']} words/s of one core's CPU time)"
+        ),
         f"{'label':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}",
     ]
     for label, row in sorted(metrics["per_label"].items()):

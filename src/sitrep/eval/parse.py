@@ -66,8 +66,11 @@ def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) ->
 def report(metrics: dict[str, Any]) -> str:
     """UAS/LAS and tagging accuracies as a short table."""
     lines = [
-        f"parse on {metrics.get('data', '')} ({metrics['sentences']} sentences, {metrics['words']} words, "
-        f"{metrics['words_per_second']} words/s of CPU time; pipes {', '.join(metrics['pipes'])})"
+        (
+            f"parse on {metrics.get('data', '')} ({metrics['sentences']} sentences, "
+            f"{metrics['words']} words, {metrics['words_per_second']} words/s of CPU time; "
+            f"pipes {', '.join(metrics['pipes'])})"
+        )
     ]
     names = {
         "uas": "UAS", "las": "LAS", "las_universal": "LAS (universal relations)",

@@ -4,9 +4,9 @@
     doc = sitrep.pipeline.run(nlp, text)
     doc._.events  # [Event(id="e1", type="ASSAULT", mode="explosives", ...)]
 
-Steps: lexicon triggers (`triggers`), an optional sentence classifier that confirms or drops
-them (`classify`), roles from the actors stage's mentions (`roles`), modality (`modality`),
-coreferent mentions merged (`merge`), then the ACLED view (`acled`).
+Steps: lexicon triggers (`triggers`), roles from the actors stage's mentions (`roles`),
+modality (`modality`), PLOVER's context rules (`recode`), coreferent mentions merged
+(`merge`), then the ACLED view (`acled`). See docs/events.md.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from sitrep.document import Event
 from sitrep.document import Span as TextSpan
@@ -102,7 +102,3 @@ def _nominal(doc: Doc, trig: Trigger) -> bool:
     prev = [doc[i].lower_ for i in range(max(trig.span.sent.start, trig.span.start - 2), trig.span.start)]
     return bool(set(prev) & DETERMINERS)
 
-
-def span_of(doc: Doc, event: Event) -> Span | None:
-    """The trigger of an event as a spaCy span."""
-    return doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")

@@ -26,11 +26,7 @@ EMBEDDED_MODE: dict[str, dict[str, str]] = {
 class Trigger:
     span: Span
     entry: Entry
-    mode: str | None
-
-    @property
-    def head(self) -> Span:
-        return self.span
+    mode: str | None  # the entry's mode, or one a speech act takes from its complement
 
 
 class TriggerFinder:

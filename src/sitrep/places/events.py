@@ -1,7 +1,8 @@
 """Stage `sitrep_event_places`: where each event happened, with ACLED's geo-precision.
 
 For each event in `doc._.events` the place is looked for, in order:
-1. in the event's sentence: resolved places that are neither metonymic ("Washington said") nor
+1. in the event's sentence: places (resolved or not: "in Reshimbagh" says where even when
+   the gazetteer cannot) that are neither metonymic ("Washington said") nor
    modifiers ("U.S. soldiers"); with a dependency parse, the place hanging from the trigger
    through a locative preposition; otherwise those introduced by a locative preposition ("in
    Kabul", "near Jalalabad"), then the nearest to the trigger; of places named in one phrase
@@ -39,6 +40,9 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "aro
                          "over", "toward", "towards", "throughout", "along", "off", "from"}
 MAX_PARSE_STEPS = 6  # place -> ... -> trigger, through a few nouns ("in a market in the city of Mosul")
 LOCATIVE_BONUS_CHARS = 200  # a locative preposition outweighs this much distance to the trigger
+# a place the gazetteer does not know is a village, a district or a landmark: ACLED's "part of
+# a region" is the honest reading until someone codes it
+UNKNOWN_PLACE_PRECISION = 2
 SAME_PHRASE_CHARS = 40  # places this close are named in one phrase ("Jenin, West Bank")
 
 
@@ -59,7 +63,8 @@ class EventPlacer:
     def locate(self, doc: Doc) -> list[tuple[Event, Place | None, int | None, str | None]]:
         """(event, place, geo_precision, where it was found: sentence/paragraph/document) per event."""
         events = doc._.events or []
-        places = [p for p in (doc._.places or []) if p.resolved and not p.metonymy]
+        # unresolved places count too: "in Reshimbagh" says where even if the gazetteer cannot
+        places = [p for p in (doc._.places or []) if not p.metonymy]
         if not events or not places:
             return [(e, None, None, None) for e in events]
         paragraphs = _paragraph_starts(doc.text)
@@ -75,7 +80,7 @@ class EventPlacer:
                 best = _finest_nearby(same, attached)
             else:
                 best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(doc.text, event, p)))
-            precision = KIND_PRECISION.get(best.feature_class or "", 3)
+            precision = _precision(best)
             if precision == 1 and NEARBY.search(doc.text[max(best.start - 30, 0):best.start]):
                 precision = 2
             return best, precision, "sentence"
@@ -84,7 +89,7 @@ class EventPlacer:
         if near:
             before = [p for p in near if p.start < event.trigger.start] or near
             best = min(before, key=lambda p: (_kind_rank(p), abs(p.start - event.trigger.start)))
-            return best, max(KIND_PRECISION.get(best.feature_class or "", 3), 2), "paragraph"
+            return best, max(_precision(best), 2), "paragraph"
         if focus is not None:
             return focus, 3, "document"
         return None, None, None
@@ -124,6 +129,12 @@ def _has_locative_case(token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in LOCATIVE_PREPOSITIONS for c in token.children)
 
 
+def _precision(place: Place) -> int:
+    if not place.resolved:
+        return UNKNOWN_PLACE_PRECISION
+    return KIND_PRECISION.get(place.feature_class or "", 3)
+
+
 def _finest_nearby(places: list[Place], best: Place) -> Place:
     """"in Iraq's northern Nineveh province", "in Silopi town of Sirnak province": of places
     named together in one phrase, the finest is where the event happened."""
@@ -154,12 +165,13 @@ def _is_modifier(text: str, place: Place) -> bool:
 
 
 def document_focus(places: list[Place]) -> Place | None:
-    """The document's most mentioned place (first mention on ties)."""
-    if not places:
+    """The document's most mentioned resolved place (first mention on ties)."""
+    resolved = [p for p in places if p.resolved]
+    if not resolved:
         return None
-    counts = Counter(p.gazetteer_id for p in places)
+    counts = Counter(p.gazetteer_id for p in resolved)
     best = max(counts.values())
-    return next(p for p in places if counts[p.gazetteer_id] == best)
+    return next(p for p in resolved if counts[p.gazetteer_id] == best)
 
 
 def _paragraph_starts(text: str) -> list[int]:

@@ -42,7 +42,7 @@ def _spans(document: dict[str, Any]):
     for i, event in enumerate(document["events"]):
         yield f"events/{i}/trigger", event["trigger"]
     for i, claim in enumerate(document["claims"]):
-        for part in ("speaker", "cue", "content"):
+        for part in ("speaker", "speaker_resolved", "cue", "content"):
             if claim.get(part):
                 yield f"claims/{i}/{part}", claim[part]
 

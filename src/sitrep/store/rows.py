@@ -88,7 +88,7 @@ def entity_rows(doc: Document) -> Iterator[Row]:
 def place_rows(doc: Document) -> Iterator[Row]:
     for i, p in enumerate(doc.places):
         yield _mention(doc, i, p) | {
-            "place_id": p.id, "latitude": p.lat, "longitude": p.lon, "country": p.country,
+            "place_id": p.id, "name": p.name, "latitude": p.lat, "longitude": p.lon, "country": p.country,
             "admin1": p.admin1, "admin1_code": p.admin1_code, "feature_class": p.feature_class,
             "gazetteer_id": p.gazetteer_id, "resolved": p.resolved, "metonymy": p.metonymy,
         }
@@ -171,7 +171,7 @@ def _place_columns(event: Event, place: Place | None) -> Row:
         return {"place_id": event.place, "location": None, "country": None, "admin1": None,
                 "admin1_code": None, "latitude": None, "longitude": None,
                 "geo_precision": event.geo_precision, "gazetteer_id": None}
-    return {"place_id": place.id, "location": place.text, "country": place.country,
+    return {"place_id": place.id, "location": place.name or place.text, "country": place.country,
             "admin1": place.admin1, "admin1_code": place.admin1_code, "latitude": place.lat,
             "longitude": place.lon, "geo_precision": event.geo_precision,
             "gazetteer_id": place.gazetteer_id}
@@ -202,6 +202,7 @@ def claim_rows(doc: Document) -> Iterator[Row]:
         yield {
             "doc_id": doc.id, "ordinal": i, "claim_id": c.id, **_span("speaker", c.speaker),
             "speaker_actor": c.speaker_actor, "speaker_role": c.speaker_role,
+            "speaker_resolved_text": c.speaker_resolved.text if c.speaker_resolved else None,
             **_span("cue", c.cue), **_span("content", c.content), "kind": c.kind,
             "medium": c.medium, "sentence": c.sentence, "contradicts": list(c.contradicts),
             "about": list(c.about), "confidence": c.confidence,

@@ -6,9 +6,9 @@ The reader keeps the syntactic words of multi-word tokens ("do" + "n't") and tak
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab

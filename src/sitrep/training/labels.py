@@ -80,53 +80,15 @@ PER_ORG_PLACE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 # Words that head a facility name ("Bagram Airfield", "Abbey Road"): PLACE -> FAC.
 FACILITY_HEADS = frozenset(
-    """airport airfield airbase base bridge street st st. road rd rd. avenue ave highway
-    motorway square stadium arena mosque church cathedral chapel temple shrine synagogue
-    palace tower building hall prison jail hotel museum dam port harbour harbor station
-    terminal hospital camp barracks checkpoint embassy consulate center centre mall market
-    park gate wall tunnel pipeline refinery plant mine""".split()
+    ["airport", "airfield", "airbase", "base", "bridge", "street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "highway", "motorway", "square", "stadium", "arena", "mosque", "church", "cathedral", "chapel", "temple", "shrine", "synagogue", "palace", "tower", "building", "hall", "prison", "jail", "hotel", "museum", "dam", "port", "harbour", "harbor", "station", "terminal", "hospital", "camp", "barracks", "checkpoint", "embassy", "consulate", "center", "centre", "mall", "market", "park", "gate", "wall", "tunnel", "pipeline", "refinery", "plant", "mine", "castle", "fort", "fortress"]
 )
 TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president
-    vice-president prime minister premier chancellor governor gov gov. senator sen sen.
-    rep rep. representative congressman congresswoman mayor general gen gen. lt lt. col
-    col. colonel major maj maj. captain capt capt. sgt sgt. sergeant admiral adm adm.
-    commander lieutenant king queen prince princess sheikh emir pope cardinal bishop
-    rev rev. reverend father imam ayatollah judge justice chief secretary ambassador
-    spokesman spokeswoman director chairman minister-president madam mme mister dhr
-    commissioner administrator attorney mp inspector superintendent officer constable detective cabinet""".split()
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice-president", "prime", "minister", "premier", "chancellor", "governor", "gov", "gov.", "senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman", "mayor", "general", "gen", "gen.", "lt", "lt.", "col", "col.", "colonel", "major", "maj", "maj.", "captain", "capt", "capt.", "sgt", "sgt.", "sergeant", "admiral", "adm", "adm.", "commander", "lieutenant", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop", "rev", "rev.", "reverend", "father", "imam", "ayatollah", "judge", "justice", "chief", "secretary", "ambassador", "spokesman", "spokeswoman", "director", "chairman", "minister-president", "madam", "mme", "mister", "dhr", "commissioner", "administrator", "attorney", "mp", "professor", "inspector", "superintendent", "officer", "constable", "detective", "cabinet"]
 )
 LEADING_DROP = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
 
 DEMONYMS = frozenset(
-    """Afghan Afghans Albanian American Americans Arab Arabs Arabian Argentine Argentinian
-    Armenian Asian Australian Austrian Azerbaijani Azeri Bahraini Bangladeshi Belarusian
-    Belgian Bolivian Bosnian Brazilian British Briton Britons Bulgarian Burmese Burundian
-    Cambodian Cameroonian Canadian Chadian Chechen Chilean Chinese Colombian Congolese
-    Croatian Cuban Cypriot Czech Danish Dutch Ecuadorian Egyptian Egyptians Emirati English
-    Eritrean Estonian Ethiopian Ethiopians European Europeans Filipino Finnish French
-    Georgian German Germans Ghanaian Greek Guatemalan Haitian Honduran Hungarian Icelandic
-    Indian Indians Indonesian Iranian Iranians Iraqi Iraqis Irish Israeli Israelis Italian
-    Italians Ivorian Jamaican Japanese Jordanian Kazakh Kenyan Kenyans Korean Kosovar Kurdish
-    Kurd Kurds Kuwaiti Kyrgyz Lao Latvian Lebanese Liberian Libyan Libyans Lithuanian Malagasy
-    Malawian Malaysian Malian Mexican Mexicans Moldovan Mongolian Moroccan Mozambican Namibian
-    Nepali Nepalese Nicaraguan Nigerian Nigerians Nigerien Norwegian Omani Pakistani
-    Pakistanis Palestinian Palestinians Panamanian Paraguayan Persian Peruvian Polish
-    Portuguese Qatari Romanian Russian Russians Rwandan Salvadoran Saudi Saudis Scottish
-    Senegalese Serbian Serb Serbs Sierra Singaporean Slovak Slovenian Somali Somalis
-    Sudanese Swedish Swiss Syrian Syrians Taiwanese Tajik Tanzanian Thai Tibetan Tunisian
-    Turkish Turk Turks Turkmen Ugandan Ukrainian Ukrainians Uruguayan Uzbek Venezuelan
-    Vietnamese Welsh Yemeni Yemenis Zambian Zimbabwean Uighur Uyghur Uyghurs Rohingya Tamil
-    Tamils Sinhalese Pashtun Pashtuns Tajiks Hazara Hazaras Baloch Balochi Yazidi Yazidis
-    Druze Alawite Alawites Berber Bedouin Hausa Fulani Yoruba Igbo Tigrayan Amhara Oromo
-    Maasai Zulu Xhosa Hutu Tutsi Muslim Muslims Islamic Christian Christians Catholic
-    Catholics Protestant Protestants Orthodox Jewish Jew Jews Hindu Hindus Buddhist Buddhists
-    Sikh Sikhs Sunni Sunnis Shia Shiite Shiites Shi'ite Evangelical Democrat Democrats
-    Democratic Republican Republicans Communist Communists Socialist Conservative
-    Conservatives Labour Liberal Liberals Maoist Maoists Islamist Islamists Jihadist
-    Jihadists Western Westerners African Africans Latin Latino Latinos Hispanic Caribbean
-    Scandinavian Baltic Balkan Slavic Soviet Sahrawi Emiratis Qataris Jordanians Lebanese
-    Aboriginal Indigenous Maori Inuit Métis""".split()
+    ["Afghan", "Afghans", "Albanian", "American", "Americans", "Arab", "Arabs", "Arabian", "Argentine", "Argentinian", "Armenian", "Asian", "Australian", "Austrian", "Azerbaijani", "Azeri", "Bahraini", "Bangladeshi", "Belarusian", "Belgian", "Bolivian", "Bosnian", "Brazilian", "British", "Briton", "Britons", "Bulgarian", "Burmese", "Burundian", "Cambodian", "Cameroonian", "Canadian", "Chadian", "Chechen", "Chilean", "Chinese", "Colombian", "Congolese", "Croatian", "Cuban", "Cypriot", "Czech", "Danish", "Dutch", "Ecuadorian", "Egyptian", "Egyptians", "Emirati", "English", "Eritrean", "Estonian", "Ethiopian", "Ethiopians", "European", "Europeans", "Filipino", "Finnish", "French", "Georgian", "German", "Germans", "Ghanaian", "Greek", "Guatemalan", "Haitian", "Honduran", "Hungarian", "Icelandic", "Indian", "Indians", "Indonesian", "Iranian", "Iranians", "Iraqi", "Iraqis", "Irish", "Israeli", "Israelis", "Italian", "Italians", "Ivorian", "Jamaican", "Japanese", "Jordanian", "Kazakh", "Kenyan", "Kenyans", "Korean", "Kosovar", "Kurdish", "Kurd", "Kurds", "Kuwaiti", "Kyrgyz", "Lao", "Latvian", "Lebanese", "Liberian", "Libyan", "Libyans", "Lithuanian", "Malagasy", "Malawian", "Malaysian", "Malian", "Mexican", "Mexicans", "Moldovan", "Mongolian", "Moroccan", "Mozambican", "Namibian", "Nepali", "Nepalese", "Nicaraguan", "Nigerian", "Nigerians", "Nigerien", "Norwegian", "Omani", "Pakistani", "Pakistanis", "Palestinian", "Palestinians", "Panamanian", "Paraguayan", "Persian", "Peruvian", "Polish", "Portuguese", "Qatari", "Romanian", "Russian", "Russians", "Rwandan", "Salvadoran", "Saudi", "Saudis", "Scottish", "Senegalese", "Serbian", "Serb", "Serbs", "Sierra", "Singaporean", "Slovak", "Slovenian", "Somali", "Somalis", "Sudanese", "Swedish", "Swiss", "Syrian", "Syrians", "Taiwanese", "Tajik", "Tanzanian", "Thai", "Tibetan", "Tunisian", "Turkish", "Turk", "Turks", "Turkmen", "Ugandan", "Ukrainian", "Ukrainians", "Uruguayan", "Uzbek", "Venezuelan", "Vietnamese", "Welsh", "Yemeni", "Yemenis", "Zambian", "Zimbabwean", "Uighur", "Uyghur", "Uyghurs", "Rohingya", "Tamil", "Tamils", "Sinhalese", "Pashtun", "Pashtuns", "Tajiks", "Hazara", "Hazaras", "Baloch", "Balochi", "Yazidi", "Yazidis", "Druze", "Alawite", "Alawites", "Berber", "Bedouin", "Hausa", "Fulani", "Yoruba", "Igbo", "Tigrayan", "Amhara", "Oromo", "Maasai", "Zulu", "Xhosa", "Hutu", "Tutsi", "Muslim", "Muslims", "Islamic", "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Orthodox", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Shi'ite", "Evangelical", "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Communist", "Communists", "Socialist", "Conservative", "Conservatives", "Labour", "Liberal", "Liberals", "Maoist", "Maoists", "Islamist", "Islamists", "Jihadist", "Jihadists", "Western", "Westerners", "African", "Africans", "Latin", "Latino", "Latinos", "Hispanic", "Caribbean", "Scandinavian", "Baltic", "Balkan", "Slavic", "Soviet", "Sahrawi", "Emiratis", "Qataris", "Jordanians", "Lebanese", "Aboriginal", "Indigenous", "Maori", "Inuit", "Métis"]
 )
 
 
@@ -175,6 +137,23 @@ def gpe_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased names of countries (ISO names and common short forms)."""
+    import pycountry
+
+    names = {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "britain", "great britain", "america",
+             "united states", "united kingdom", "russia", "iran", "syria", "south korea",
+             "north korea", "vietnam", "laos", "bolivia", "venezuela", "tanzania", "taiwan",
+             "palestine", "kosovo", "congo", "drc", "ivory coast", "czech republic", "turkey",
+             "burma", "uae"}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                names.add(getattr(country, attr).lower())
+    return frozenset(names)
+
+
 # Common short or political names missing from the ISO lists.
 EXTRA_GPE = frozenset(
     {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "britain", "great britain", "america",
@@ -217,5 +196,5 @@ def is_name_like(words: list[str]) -> bool:
 
 
 NAME_FUNCTION_WORDS = frozenset(
-    "of the and for de del la le al al- bin ibn van von & 's ' - , . da do dos das".split()
+    ["of", "the", "and", "for", "de", "del", "la", "le", "al", "al-", "bin", "ibn", "van", "von", "&", "'s", "'", "-", ",", ".", "da", "do", "dos", "das"]
 )

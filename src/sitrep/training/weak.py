@@ -15,47 +15,36 @@ from .labels import demonym_names
 Span = tuple[int, int, str]
 
 MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
-    oct. nov nov. dec dec.""".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec."]
 )
 WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 DATE_WORDS = frozenset({"today", "yesterday", "tomorrow"})
 DATE_UNITS = frozenset(
-    "day days week weeks weekend month months year years decade decades century centuries".split()
+    ["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century", "centuries"]
 )
-TIME_UNITS = frozenset("hour hours minute minutes second seconds".split())
-DAY_PARTS = frozenset("morning afternoon evening night overnight".split())
-RELATIVE = frozenset("last next this past coming previous recent early late".split())
+TIME_UNITS = frozenset(["hour", "hours", "minute", "minutes", "second", "seconds"])
+DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "overnight"])
+RELATIVE = frozenset(["last", "next", "this", "past", "coming", "previous", "recent", "early", "late"])
 AGO = frozenset({"ago", "earlier", "later", "old"})
 MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 CURRENCY_SIGNS = frozenset({"$", "us$", "€", "£", "¥", "rs", "rs.", "usd", "eur", "gbp", "inr"})
 CURRENCY_WORDS = frozenset(
-    """dollar dollars euro euros pound pounds sterling rupee rupees yuan renminbi yen naira
-    shilling shillings rand peso pesos cents dinar dinars riyal riyals dirham dirhams lira
-    ruble rubles rouble roubles won baht ringgit taka cedi cedis kwacha birr francs franc
-    afghanis""".split()
+    ["dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "rupee", "rupees", "yuan", "renminbi", "yen", "naira", "shilling", "shillings", "rand", "peso", "pesos", "cents", "dinar", "dinars", "riyal", "riyals", "dirham", "dirhams", "lira", "ruble", "rubles", "rouble", "roubles", "won", "baht", "ringgit", "taka", "cedi", "cedis", "kwacha", "birr", "francs", "franc", "afghanis"]
 )
 SCALES = frozenset({"million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "mln"})
 UNITS = frozenset(
-    """km kilometre kilometres kilometer kilometers mile miles metre metres meter meters m
-    cm mm kg kilogram kilograms kilo kilos gram grams g ton tons tonne tonnes foot feet ft
-    inch inches litre litres liter liters gallon gallons barrel barrels acre acres hectare
-    hectares degree degrees mph km/h kph sq square lb lbs ounce ounces mw gw kw""".split()
+    ["km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter", "meters", "m", "cm", "mm", "kg", "kilogram", "kilograms", "kilo", "kilos", "gram", "grams", "g", "ton", "tons", "tonne", "tonnes", "foot", "feet", "ft", "inch", "inches", "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "acre", "acres", "hectare", "hectares", "degree", "degrees", "mph", "km/h", "kph", "sq", "square", "lb", "lbs", "ounce", "ounces", "mw", "gw", "kw"]
 )
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pc"})
 NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion dozen dozens hundreds thousands
-    millions billions""".split()
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands", "millions", "billions"]
 )
 NUMERIC_RE = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$|^\d+(\.\d+)?(m|bn|k)$")
 YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$|^(1[5-9]|20)\d0s$|^'\d0s$")
 DATE_RE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
-CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d\d(am|pm)?$|^\d{1,2}(am|pm)$", re.I)
+CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d\d(am|pm)?$|^\d{1,2}(am|pm)$", re.IGNORECASE)
 ORDINAL_DAY_RE = re.compile(r"^([12]?\d|3[01])(st|nd|rd|th)?$")
 PERCENT_TOKEN_RE = re.compile(r"^\d+(\.\d+)?%$")
 MONEY_TOKEN_RE = re.compile(r"^(US)?[$€£¥]\d[\d,.]*(m|bn|k)?$")
@@ -208,10 +197,5 @@ def weak_spans(words: list[str]) -> list[Span]:
 # Nouns that re3d marks as WEAPON or MILITARY_VEHICLE although no other source marks
 # them: left unknown (not "O") in the other sources so they do not contradict re3d.
 ARMS_WORDS = frozenset(
-    """weapon weapons gun guns rifle rifles pistol pistols missile missiles rocket rockets
-    bomb bombs explosive explosives ied ieds grenade grenades mortar mortars artillery
-    munition munitions ammunition tank tanks aircraft jet jets fighter fighters bomber
-    bombers drone drones uav uavs helicopter helicopters warship warships frigate frigates
-    destroyer destroyers submarine submarines vehicle vehicles airstrike airstrikes
-    ak-47 ak-47s""".split()
+    ["weapon", "weapons", "gun", "guns", "rifle", "rifles", "pistol", "pistols", "missile", "missiles", "rocket", "rockets", "bomb", "bombs", "explosive", "explosives", "ied", "ieds", "grenade", "grenades", "mortar", "mortars", "artillery", "munition", "munitions", "ammunition", "tank", "tanks", "aircraft", "jet", "jets", "fighter", "fighters", "bomber", "bombers", "drone", "drones", "uav", "uavs", "helicopter", "helicopters", "warship", "warships", "frigate", "frigates", "destroyer", "destroyers", "submarine", "submarines", "vehicle", "vehicles", "airstrike", "airstrikes", "ak-47", "ak-47s"]
 )
