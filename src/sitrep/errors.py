@@ -72,6 +72,7 @@ class Errors:
     E801 = "[E801] {path} holds no NER data sitrep can read. Give a CoNLL file (token<TAB>label, BIO/BIOES), a GUM .conllu file, a re3d folder or en_worldwide_newswire_ner's processed_annotated folder."
     E802 = "[E802] {path} is not a CoNLL-U treebank (no sentences found). Give a .conllu file such as en_ewt-ud-test.conllu."
     E861 = "[E861] {path} is not an events data set sitrep can score. Pass the PLOVER gold records folder, a MUC-4 split such as muc4/dev.json, or the IndiaPoliceEvents folder (sents.jsonl, docs.jsonl, metadata.jsonl)."
+    E862 = "[E862] The pipeline under evaluation has no 'sitrep_events' stage (it has: {pipes}). Add sitrep_events to the config's stages, or leave --config out."
 
 
 class SitrepError(Exception):

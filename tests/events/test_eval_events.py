@@ -39,3 +39,10 @@ def test_eval_events_ipe_floor(full_nlp):
     metrics = run(shared("india_police_events"), nlp=full_nlp, limit=1500)
     assert metrics["per_label"]["ARREST"]["f1"] >= 0.5
     assert metrics["macro_f1"] >= 0.4
+
+
+def test_eval_events_needs_the_events_stage():
+    from sitrep.pipeline import load
+
+    with pytest.raises(SitrepError, match="E862"):
+        run(shared("plover_gsr_cameo"), nlp=load(base="blank:en", stages=[]), limit=5)

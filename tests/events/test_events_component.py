@@ -25,6 +25,7 @@ def events(nlp, text):
         ("The minister condemned the decision.", "ACCUSE", "disapprove"),
         ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
         ("The two leaders held talks in Geneva.", "CONSULT", None),
+        ("Police fired 12 rounds to disperse the crowd.", "ASSAULT", "firearms"),
         ("The president visited Kabul on Tuesday.", "CONSULT", "visit"),
     ],
 )
@@ -62,6 +63,10 @@ def test_events_modality(events_nlp, text, modality):
     found = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
     assert found and found[0].modality == modality
     assert found[0].modality in MODALITIES
+
+
+def test_events_fired_from_a_job_is_no_event(events_nlp):
+    assert not run(events_nlp, "He was fired from his job last year.")._.events
 
 
 def test_events_no_duplicate_for_one_mention(events_nlp):

@@ -70,7 +70,8 @@ def test_event_placer_follows_the_parse_to_the_attached_place(places_nlp):
 
     # "A bomber who trained in Kabul killed 12 people in a market in Jalalabad ." with a UD parse:
     # Kabul is nearer the trigger, but hangs from "trained", not from "killed"
-    words = "A bomber who trained in Kabul killed 12 people in a market in Jalalabad .".split()
+    words = ["A", "bomber", "who", "trained", "in", "Kabul", "killed", "12", "people", "in", "a", "market", "in",
+             "Jalalabad", "."]
     heads = [1, 6, 3, 1, 5, 3, 6, 8, 6, 11, 11, 6, 13, 11, 6]
     deps = ["det", "nsubj", "nsubj", "acl:relcl", "case", "obl", "ROOT", "nummod", "obj", "case", "det", "obl",
             "case", "nmod", "punct"]
@@ -98,3 +99,9 @@ def test_event_placer_uses_a_place_the_gazetteer_does_not_know(places_nlp):
     event = doc._.events[0]
     assert event.place == doc._.places[0].id and not doc._.places[0].resolved
     assert event.geo_precision == 2
+
+
+def test_places_stage_reads_a_dateline_after_the_headline(places_nlp):
+    doc = run(places_nlp, "Man held after chase. CHARLESTON, W.Va. -- A man was arrested on Friday.")
+    by_text = {p.text: p for p in doc._.places}
+    assert by_text["CHARLESTON"].admin1 == "West Virginia"

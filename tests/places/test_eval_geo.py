@@ -3,7 +3,6 @@ import pytest
 from sitrep.eval import geo
 
 
-
 def test_eval_geo_reads_both_schemas(geoparsing):
     lgl = geo.read_corpus(geoparsing / "lgl.xml")
     gv = geo.read_corpus(geoparsing / "GeoVirus.xml")

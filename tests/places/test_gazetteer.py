@@ -51,3 +51,20 @@ def test_gazetteer_state_and_county_points_are_plausible(gazetteer):
     assert 45 < gazetteer.lat[wa] < 49 and -125 < gazetteer.lon[wa] < -117
     cook = [r for r in gazetteer.lookup("Cook County") if gazetteer.admin1[r] == "US.IL"]
     assert cook and abs(gazetteer.lat[cook[0]] - 41.8) < 0.6
+
+
+def test_gazetteer_load_explains_a_missing_or_stale_index(tmp_path):
+    import gzip
+    import pickle
+
+    import pytest
+
+    from sitrep.errors import SitrepError
+
+    with pytest.raises(SitrepError, match="E401"):
+        load(tmp_path / "absent.pkl.gz")
+    stale = tmp_path / "stale.pkl.gz"
+    with gzip.open(stale, "wb") as fh:
+        pickle.dump({"version": -1, "gazetteer": {}}, fh)
+    with pytest.raises(SitrepError, match="E402"):
+        load(stale)

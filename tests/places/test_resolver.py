@@ -49,6 +49,12 @@ def test_resolve_oklahoma_is_the_state_and_usa_the_country(spans_of):
     assert usa.feature_class == "country"
 
 
+def test_resolve_gives_the_gazetteer_name_of_an_old_spelling(spans_of):
+    text = "Militants attacked a post in Konar province."
+    (konar,) = resolve(text, spans_of(text, "Konar"))
+    assert konar.name == "Kunar" and konar.text == "Konar" and konar.admin1_code == "AF-KNR"
+
+
 def test_resolve_unknown_name_stays_unresolved_with_low_confidence(spans_of):
     text = "Fighting was reported near Qxzvbrtl overnight."
     (place,) = resolve(text, spans_of(text, "Qxzvbrtl"))
@@ -75,3 +81,11 @@ def test_resolve_is_fast(spans_of):
         resolve(text, spans)
     rate = 100 * len(spans) / (time.process_time() - start)
     assert rate > 1000
+
+
+def test_resolve_accepts_span_objects():
+    from sitrep.document import Span
+
+    text = "Clashes in Nangarhar."
+    (place,) = resolve(text, [Span(start=11, end=20, text="Nangarhar")])
+    assert place.admin1_code == "AF-NAN" and place.start == 11 and place.end == 20

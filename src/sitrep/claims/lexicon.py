@@ -104,6 +104,22 @@ PHRASE_CUES: dict[tuple[str, ...], str] = {
     ("in", "the", "words", "of"): "statement",
 }
 
+# Prepositions that belong to a cue verb, which PARC-style attribution counts as part of the cue
+# ("called for", "talked about", "pointed to", "agreed with"): base -> prepositions.
+_ABOUT = ("about",)
+CUE_PARTICLES: dict[str, tuple[str, ...]] = {
+    "call": ("for",), "ask": ("for", "about"), "push": ("for",), "press": ("for",),
+    "argue": ("for", "against"), "advocate": ("for",), "appeal": ("for", "to"), "plead": ("for",),
+    "vote": ("for", "against"), "warn": ("against", "about"), "caution": ("against",),
+    "speak": ("about", "out", "to", "of"), "talk": ("about", "to"), "write": _ABOUT, "joke": _ABOUT,
+    "complain": _ABOUT, "worry": _ABOUT, "think": _ABOUT, "care": _ABOUT, "know": _ABOUT,
+    "hear": _ABOUT, "learn": _ABOUT, "testify": _ABOUT, "boast": _ABOUT, "brag": _ABOUT,
+    "refer": ("to",), "point": ("to",), "respond": ("to",), "reply": ("to",), "object": ("to",),
+    "react": ("to",), "agree": ("with", "to"), "disagree": ("with",), "side": ("with",),
+    "comment": ("on",), "focus": ("on",), "insist": ("on",), "weigh": ("in",),
+    "lash": ("out",), "reach": ("out",), "cry": ("out",),
+}
+
 # Cue verbs whose object is the addressee or medium ("told WSJ that"), not the content.
 ADDRESSEE_CUES = frozenset({"tell", "warn", "ask", "urge", "remind", "assure", "inform", "brief", "promise"})
 

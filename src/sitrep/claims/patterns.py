@@ -28,6 +28,7 @@ from sitrep.claims.lexicon import (
     ATTITUDE_VERBS,
     AUXILIARIES,
     CUE_ADVERBS,
+    CUE_PARTICLES,
     DETERMINERS,
     FORM_TO_BASE,
     NEEDS_COMPLEMENT,
@@ -49,6 +50,7 @@ from sitrep.claims.phrases import (
     apposition_after,
     apposition_before,
     capitalised,
+    is_role,
     phrase_left,
     phrase_right,
     subject_at,
@@ -69,6 +71,8 @@ MAX_CIRCUMSTANCE_TOKENS = 12
 HEADLINE_SHARE = 0.7
 # A speaker before a colon longer than this is a sentence, not a name ("Bernie Sanders:").
 MAX_COLON_SPEAKER = 5
+# Words after a comma that open the writer's own clause, ending an indirect content.
+TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas", "which"})
 # Stops for the source after "according to": a participle or clause starts after the source.
 ACCORDING_STOPS = frozenset({"which", "who", "that", "released", "published", "issued", "seen", "obtained", "cited", "quoted"})
 
@@ -86,9 +90,20 @@ class Cue:
     base: str
 
 
+def find_quotes_cached(doc: Doc) -> list[Quote]:
+    """The Doc's quotations, found once."""
+    quotes = doc.user_data.get(_QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(text_of(doc))
+    return quotes
+
+
+_QUOTES_KEY = ("sitrep.claims", "quotes")
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions a Doc's tokens show, in text order, one per cue."""
-    quotes = find_quotes(text_of(doc))
+    quotes = find_quotes_cached(doc)
     found: list[Attribution] = []
     for sent in sentences(doc):
         colon = _colon_attribution(doc, sent)
@@ -104,7 +119,28 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 # a second verb shares a speaker of a verb, not of "according to"
                 shared = att.source if cue.base != "according to" else shared
         _cut_at_next_attribution(doc, found[first:])
+    _join_broken_quotes(doc, found, quotes)
     return found
+
+
+def _join_broken_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> None:
+    """“A,” he said. “B.”: a quotation broken by its cue goes on after the speaker, so the claim's
+    content runs from the first half's opening mark to the second half's closing mark (the cue
+    lies inside). The second half must follow in the same paragraph, close without a comma (“B,”
+    would open a new attribution) and be the content of no other attribution."""
+    text = text_of(doc)
+    for k, att in enumerate(found):
+        if not att.direct or att.content[1] > att.cue[0]:
+            continue
+        tail = max(att.cue[1], att.source[1] if att.source else 0)
+        nxt = next((q for q in quotes if q.start >= tail), None)
+        if nxt is None or text[tail : nxt.start].strip(" .,:;—\t") or "\n" in text[tail : nxt.start]:
+            continue
+        if text[nxt.end - 2 : nxt.end - 1] == "," or text[nxt.end - 3 : nxt.end - 2] == ",":
+            continue
+        if any(o.content[0] < nxt.end and nxt.start < o.content[1] for o in found[k + 1 :]):
+            continue
+        att.content = (att.content[0], nxt.end)
 
 
 def _cut_at_next_attribution(doc: Doc, atts: list[Attribution]) -> None:
@@ -165,7 +201,10 @@ def _verb_cue(doc: Doc, i: int, sent: Span, headline: bool = False) -> Cue | Non
     start = _aux_start(doc, i)
     if any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i]):
         return None  # "did not say" reports no claim
-    return Cue(start=start, end=i + 1, verb=i, base=base)
+    end = i + 1
+    if end < sent.end and doc[end].lower_ in CUE_PARTICLES.get(base, ()):
+        end += 1  # "called for", "talked about": the preposition is part of the cue
+    return Cue(start=start, end=end, verb=i, base=base)
 
 
 def _unlisted_cue(doc: Doc, i: int, sent: Span) -> str | None:
@@ -241,6 +280,7 @@ def attribute(
             ):
                 source = None  # "..., said the report that ..." is not "..., said X."
             else:
+                source = (source[0], _asides_to_end(doc, source[1], ceiling))
                 after = source[1]
                 content_left = True
     elif source is not None:
@@ -255,7 +295,7 @@ def attribute(
     if content_left:
         content = _content_before(doc, sent, min(source[0], cue.start), quotes)  # type: ignore[index]
     else:
-        content = _content_after(doc, sent, after, quotes)
+        content = _trim_tail(doc, _content_after(doc, sent, after, quotes))
         strong = _strong_source(doc, source) or (source is None and source_chars is not None)
         if content is not None and not (_complement_ok(doc, cue, content) or (strong and cue.base not in STRICT_COMPLEMENT)):
             return None
@@ -275,6 +315,48 @@ def attribute(
         direct=direct,
         confidence=_confidence(cue.base, direct),
     )
+
+
+def _trim_tail(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """End an indirect content before a comma that opens a new clause of the writer's own:
+    ", but ...", ", while ...", ", saying ..." (a second cue of the same speaker)."""
+    if content is None or _opens_quote(text_of(doc), content[0]):
+        return content
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    for tok in span[1:-1]:
+        if tok.text != ",":
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ in TAIL_OPENERS or (nxt.is_lower and nxt.lower_.endswith("ing") and nxt.lower_ in FORM_TO_BASE):
+            if _inside_quote(tok.idx, find_quotes_cached(doc)):
+                continue
+            end = tok.idx
+            return (content[0], end) if end - content[0] >= MIN_CONTENT_CHARS else content
+    return content
+
+
+def _asides_to_end(doc: Doc, end: int, ceiling: int) -> int:
+    """Extend an inverted speaker over the asides that close its sentence: "..., said Dean Baker,
+    co-director of X, a liberal think tank." / "said Cruz, who had introduced ...". A relative
+    clause runs to the sentence's end; other asides must read as roles."""
+    j = end
+    while j + 1 < ceiling and doc[j].text == ",":
+        stop = j + 1
+        relative = doc[stop].lower_ in {"who", "whose"}
+        while stop < ceiling and not _aside_stop(doc[stop], relative):
+            stop += 1
+        if stop == j + 1 or not (relative or is_role(doc[j + 1 : stop])):
+            break
+        j = stop
+    return j if j == end or _ends_sentence(doc, j, ceiling) or doc[j].text in QUOTE_CHARS else end
+
+
+def _aside_stop(tok: Token, relative: bool) -> bool:
+    if tok.text in QUOTE_CHARS or tok.text in {";", ":", ".", "!", "?"} or (tok.is_space and "\n" in tok.text):
+        return True
+    return tok.text == "," and not relative
 
 
 def _shared_source(doc: Doc, sent: Span, cue: Cue, shared: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -348,7 +430,7 @@ def _confidence(base: str, direct: bool) -> float:
 def _skip_to_that(doc: Doc, after: int, ceiling: int, *, addressee: bool = False) -> int:
     """"said on Thursday that ...", "told a Senate hearing last week that ...": the words before
     "that" say when or where, and the content starts at "that"."""
-    openers = CIRCUMSTANCE_OPENERS | ({"a", "an", "the"} if addressee else set())
+    openers = CIRCUMSTANCE_OPENERS | TIME_WORDS | ({"a", "an", "the"} if addressee else set())
     if after >= ceiling or doc[after].lower_ not in openers:
         return after
     for i in range(after + 1, min(after + MAX_CIRCUMSTANCE_TOKENS, ceiling)):
@@ -375,8 +457,8 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
         if found is None:
             return None, None
         return found
-    if prev.is_punct or prev.text in QUOTE_CHARS:
-        return None, None
+    if (prev.is_punct and prev.text != ")") or prev.text in QUOTE_CHARS:
+        return None, None  # "Sen. Bernie Sanders (I-Vt.) said": phrase_left reads the bracket
     return phrase_left(doc, cue.start, floor), None
 
 

@@ -192,7 +192,7 @@ def apposition_after(doc: Doc, end: int, ceiling: int) -> tuple[int, int] | None
     while stop < ceiling and doc[stop].text not in {",", ";", ":", ".", "!", "?"} and doc[stop].text not in QUOTE_CHARS:
         stop += 1
     role = (end + 1, stop)
-    if not 0 < stop - end - 1 <= MAX_APPOSITION_TOKENS or not _is_role(doc[role[0] : role[1]]):
+    if not 0 < stop - end - 1 <= MAX_APPOSITION_TOKENS or not is_role(doc[role[0] : role[1]]):
         return None
     return role
 
@@ -224,7 +224,7 @@ def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int]
     if k == 0 and comma - open_comma == 2 and capitalised(doc[comma - 1]):
         # "a woman in Worcester, Massachusetts,": a place and its state are part of the source
         return (_located(doc, name[0], floor), comma + 1), None
-    if _is_role(first_aside):
+    if is_role(first_aside):
         return (name[0], comma + 1), (first_aside.start, first_aside.end)
     if first_aside[0].lower_ in {"who", "whose"}:
         return (name[0], comma + 1), None
@@ -286,7 +286,7 @@ def _is_name(span: Span) -> bool:
     return any(capitalised(t) for t in span) or span[-1].ent_type_ in {"PERSON", "ORG"}
 
 
-def _is_role(span: Span) -> bool:
+def is_role(span: Span) -> bool:
     """Whether an apposition reads as a role ("former head of X"), not an age, a place or a clause."""
     first = span[0]
     if first.lower_ in FORM_TO_BASE and not capitalised(first):

@@ -51,6 +51,8 @@ def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) ->
     data = Path(data)
     kind = detect(data)
     nlp = nlp or default_pipeline()
+    if "sitrep_events" not in nlp.pipe_names:
+        raise SitrepError(Errors.E862.format(pipes=", ".join(nlp.pipe_names)))
     started = time.perf_counter()
     metrics = {"plover": _plover, "muc4": _muc4, "ipe": _ipe}[kind](data, nlp, limit)
     metrics.update(format=kind, data=str(data), seconds=round(time.perf_counter() - started, 2),
@@ -88,7 +90,7 @@ def report(metrics: dict[str, Any]) -> str:
     lines = [f"events on {metrics['data']} ({metrics['format']}, {metrics['n']} items, {metrics['seconds']} s)",
              f"pipeline: {', '.join(metrics['pipeline'])}"]
     for key, value in metrics.items():
-        if key in {"format", "data", "seconds", "pipeline", "n", "per_label", "per_type", "confusion"}:
+        if key in {"task", "format", "data", "seconds", "pipeline", "n", "per_label", "per_type"}:
             continue
         lines.append(f"  {key:<24} {_fmt(value)}")
     for name in ("per_label", "per_type"):

@@ -377,8 +377,8 @@ def report(metrics: dict[str, Any]) -> str:
         ex, ov, m = e2e["recognition_exact"], e2e["recognition_overlap"], e2e["resolution_on_matched"]
         lines += [
             "end to end:",
-            f"  recognition exact P {ex['precision']:.3f} R {ex['recall']:.3f} F1 {ex['f1']:.3f}; "
-            f"overlap P {ov['precision']:.3f} R {ov['recall']:.3f} F1 {ov['f1']:.3f}",
+            (f"  recognition exact P {ex['precision']:.3f} R {ex['recall']:.3f} F1 {ex['f1']:.3f}; "
+             f"overlap P {ov['precision']:.3f} R {ov['recall']:.3f} F1 {ov['f1']:.3f}"),
             f"  on matched spans (n={m['n']}): acc@161km {m['acc_161km']}, country {m['country_accuracy']}",
             f"  {e2e['docs_per_s']} docs/s",
         ]

@@ -106,9 +106,9 @@ def expand(phrase: str) -> set[str]:
 LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
     # --- verbal cooperation ---
     ("AGREE", None, None, MEDIUM, ("v:agree to", "v:agree on", "v:agree", "v:pledge to", "v:promise to", "v:offer to", "v:accept mediation")),
-    ("CONSULT", None, None, MEDIUM, ("v:meet with", "v:hold talks", "n:talk", "v:negotiate", "n:negotiation", "v:discuss", "v:confer", "n:summit", "n:consultation")),
+    ("CONSULT", None, None, MEDIUM, ("v:meet with", "v:hold talks", "talks", "v:negotiate", "n:negotiation", "v:discuss", "v:confer", "n:summit", "n:consultation")),
     ("CONSULT", "visit", None, MEDIUM, ("v:visit", "n:visit", "v:host")),
-    ("CONSULT", "phone", None, MEDIUM, ("v:telephone", "v:phone", "phone call", "telephone call", "telephone conversation")),
+    ("CONSULT", "phone", None, MEDIUM, ("v:telephone", "phoned", "phone call", "telephone call", "telephone conversation")),
     ("CONSULT", "third-party", None, MEDIUM, ("v:mediate", "n:mediation")),
     ("SUPPORT", None, None, WEAK, ("v:praise", "v:endorse", "v:welcome", "v:commend", "v:congratulate", "v:apologize", "v:apologise", "v:forgive",
                                    "v:express support", "v:voice support", "v:pledge support", "v:recognize", "v:recognise", "v:defend",
@@ -167,7 +167,7 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
                                             "v:take into custody", "v:round up", "booked", "v:charge with", "v:remand", "n:remand", "jailed",
                                             "v:imprison", "n:imprisonment", "caught", "v:capture", "v:hold for questioning", "under arrest",
                                             "in custody", "n:custody", "police custody", "judicial custody", "v:put behind bars")),
-    ("COERCE", None, None, MEDIUM, ("v:question", "v:interrogate", "n:interrogation", "n:questioning", "v:disperse", "v:chase away",
+    ("COERCE", None, None, MEDIUM, ("questioned", "v:interrogate", "n:interrogation", "n:questioning", "v:disperse", "v:chase away",
                                     "v:register a case", "v:register cases", "v:file an fir", "v:lodge an fir", "v:register an fir",
                                     "v:register fir", "n:combing operation", "v:comb", "v:recover arms", "v:recover weapons")),
     ("COERCE", "seize", None, MEDIUM, ("v:seize", "n:seizure", "v:confiscate", "v:occupy", "n:occupation", "v:take control", "n:takeover",
@@ -204,7 +204,7 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
                                          "v:take hostage", "v:hold hostage", "n:hostage-taking")),
     ("ASSAULT", "beat", "force", STRONG, ("v:beat", "n:beating", "v:thrash", "v:lathi-charge", "n:lathi-charge", "n:lathi charge", "n:lathicharge",
                                          "v:lathicharge", "n:baton charge", "v:baton-charge", "n:tear gas", "n:teargas", "n:tear-gas",
-                                         "n:tear gas shell", "v:lob tear gas", "n:rubber bullet", "n:water cannon", "v:manhandle", "v:club",
+                                         "n:tear gas shell", "n:tear-gas shell", "n:teargas shell", "v:lob tear gas", "n:rubber bullet", "n:water cannon", "v:manhandle", "v:club",
                                          "v:cane-charge", "n:cane charge", "v:stab", "n:stabbing")),
     ("ASSAULT", "sexual", "force", STRONG, ("v:rape", "n:rape", "n:gang-rape", "v:gang-rape", "n:sexual assault", "v:molest")),
     ("ASSAULT", "torture", "force", STRONG, ("v:torture", "n:torture")),
@@ -216,6 +216,8 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
 
 # A match next to one of these is not an event: "heart attack", "released a statement".
 BLOCK_BEFORE: dict[str, frozenset[str]] = {
+    "release": frozenset({"press", "news", "a", "the", "its", "official"}),
+    "releases": frozenset({"press", "news"}),
     "attack": frozenset({"heart", "panic", "asthma"}),
     "attacks": frozenset({"heart", "panic", "asthma"}),
     "sign": frozenset({"a", "the", "no", "any", "every", "clear", "positive"}),
@@ -252,7 +254,17 @@ BLOCK_AFTER: dict[str, frozenset[str]] = {
     "capture": frozenset({"the", "attention", "imagination", "market"}),
 }
 # verbs that trigger only as verbs: their bare form is often a noun or a name ("March", "Book")
-VERB_ONLY_FORMS = frozenset({"strike", "march", "book", "free", "search", "sign", "host", "target", "club", "catch", "shell"})
+VERB_ONLY_FORMS = frozenset({"shells", "strike", "march", "book", "free", "search", "sign", "host", "target", "club", "catch", "shell"})
+
+
+# A verb and its object with words between: "police fired 12 rounds", "fired six rounds of tear gas".
+# (type, mode, act, weight, verb forms, object nouns, most words between)
+GAPPED: list[tuple[str, str | None, str | None, float, frozenset[str], frozenset[str], int]] = [
+    ("ASSAULT", "firearms", "force", STRONG, frozenset(verb_forms("fire")),
+     frozenset({"rounds", "round", "shots", "shot", "bullets", "bullet", "pellets", "volleys"}), 3),
+    ("ASSAULT", "beat", "force", STRONG, frozenset(verb_forms("fire") | verb_forms("lob") | verb_forms("burst") | {"exploded", "used"}),
+     frozenset({"shells", "canisters", "teargas", "tear-gas"}), 4),
+]
 
 
 def surface_table() -> dict[str, Entry]:

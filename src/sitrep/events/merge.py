@@ -72,11 +72,9 @@ def _roles_agree(a: EventMention, b: EventMention) -> bool:
 
 
 def _sentence_distance(a: EventMention, b: EventMention) -> int:
-    doc = b.trigger.doc
-    sents = 0
-    for sent in doc[a.trigger.start : b.trigger.start].sents:
-        sents += 1
-    return max(sents - 1, 0)
+    """Sentence boundaries between two mentions (0: the same sentence)."""
+    between = b.trigger.doc[a.trigger.start : b.trigger.start]
+    return max(sum(1 for _ in between.sents) - 1, 0)
 
 
 def _anaphoric(doc, m: EventMention) -> bool:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from sitrep.events.lexicon import BLOCK_AFTER, BLOCK_BEFORE, Entry, surface_table
+from sitrep.events.lexicon import (
+    BLOCK_AFTER,
+    BLOCK_BEFORE,
+    GAPPED,
+    Entry,
+    surface_table,
+)
 
 # Speech-act triggers that take an event as complement: "threatened to attack" is one THREATEN
 # event, "agreed to withdraw" one AGREE event, not two.
@@ -39,19 +45,30 @@ class TriggerFinder:
         # key each pattern by its own surface form, so a match finds its entry
         for form, pattern in patterns.items():
             self.matcher.add(form, [pattern])
+        self.gapped = Matcher(nlp.vocab)
+        self.gapped_entries: dict[str, Entry] = {}
+        for i, (type_, mode, act, weight, verbs, objects, gap) in enumerate(GAPPED):
+            key = f"gapped{i}"
+            self.gapped_entries[key] = Entry(type_, mode, act, weight, "v")
+            between = {"IS_ALPHA": True, "LOWER": {"NOT_IN": [".", ";"]}, "OP": "?"}
+            number = {"LIKE_NUM": True, "OP": "?"}
+            middle = [between if j % 2 else number for j in range(gap)]
+            self.gapped.add(key, [[{"LOWER": {"IN": sorted(verbs)}}, *middle, {"LOWER": {"IN": sorted(objects)}}]])
 
     def __call__(self, doc: Doc) -> list[Trigger]:
         spans = []
         for match_id, start, end in self.matcher(doc):
             form = doc.vocab.strings[match_id]
             spans.append((start, end, form))
+        for match_id, start, end in self.gapped(doc):
+            spans.append((start, end, doc.vocab.strings[match_id]))
         chosen = _longest_first(spans)
         triggers = []
         for start, end, form in chosen:
             span = doc[start:end]
             if _blocked(doc, span):
                 continue
-            entry = self.table[form]
+            entry = self.table.get(form) or self.gapped_entries[form]
             triggers.append(Trigger(span, entry, entry.mode))
         return _absorb_embedded(doc, triggers)
 

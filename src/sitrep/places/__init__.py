@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sitrep.document import Place, Span
 
 
-def resolve(text: str, spans: "Sequence[tuple[int, int] | Span]") -> "list[Place]":
+def resolve(text: str, spans: Sequence[tuple[int, int] | Span]) -> list[Place]:
     """Resolve given place spans of one text; see `sitrep.places.resolver.resolve`."""
     from sitrep.places.resolver import resolve as _resolve
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,10 +27,11 @@ class PlaceResolver:
     Adds `sitrep.document.Place` items with ids p1, p2, ... to `doc._.places`.
     """
 
-    DEFAULT_CONFIG = {"min_confidence": MIN_CONFIDENCE, "gazetteer_matches": True, "labels": list(PLACE_LABELS)}
+    DEFAULT_CONFIG: ClassVar[dict] = {"min_confidence": MIN_CONFIDENCE, "gazetteer_matches": True,
+                                      "labels": list(PLACE_LABELS)}
 
     def __init__(self, nlp: Language, name: str, *, min_confidence: float = MIN_CONFIDENCE,
-                 gazetteer_matches: bool = True, labels: list[str] = list(PLACE_LABELS)) -> None:
+                 gazetteer_matches: bool = True, labels: Sequence[str] = PLACE_LABELS) -> None:
         self.name = name
         self.min_confidence = min_confidence
         gazetteer = load()  # the one expensive step (about a second), done once per process
@@ -57,4 +59,4 @@ def _unresolve(place: Place) -> None:
     """Drop a too-unsure answer's point and ids; the country of the best guess stays."""
     place.resolved = False
     place.lat = place.lon = None
-    place.admin1 = place.admin1_code = place.gazetteer_id = place.feature_class = None
+    place.name = place.admin1 = place.admin1_code = place.gazetteer_id = place.feature_class = None

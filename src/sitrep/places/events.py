@@ -1,14 +1,14 @@
 """Stage `sitrep_event_places`: where each event happened, with ACLED's geo-precision.
 
 For each event in `doc._.events` the place is looked for, in order:
-1. in the event's sentence: places (resolved or not: "in Reshimbagh" says where even when
-   the gazetteer cannot) that are neither metonymic ("Washington said") nor
-   modifiers ("U.S. soldiers"); with a dependency parse, the place hanging from the trigger
-   through a locative preposition; otherwise those introduced by a locative preposition ("in
-   Kabul", "near Jalalabad"), then the nearest to the trigger; of places named in one phrase
-   the finest ("in Iraq's northern Nineveh province");
+1. in the event's sentence: places (resolved or not: "in Reshimbagh" says where even when the
+   gazetteer cannot) that are neither metonymic ("Washington said") nor modifiers ("U.S.
+   soldiers"). With a dependency parse, places of another clause drop out and the place hanging
+   from the trigger through a locative preposition wins; otherwise those introduced by a
+   locative preposition ("in Kabul", "near Jalalabad"), then the nearest to the trigger. Of
+   places named in one phrase, the finest ("in Iraq's northern Nineveh province");
 2. in the event's paragraph: the finest place mentioned before the event, else after it;
-3. the document's focus: its most mentioned place.
+3. the document's focus: its most mentioned resolved place.
 geo_precision follows ACLED: 1 the town itself, 2 a district, landmark or "near" a town,
 3 only a province, region or country known.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,14 +26,18 @@ from sitrep.document import Event, Place
 
 # a locative preposition, then up to four words of the same noun phrase ("in Iraq's northern")
 LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|within|into|on|over|towards?|throughout)\s+"
-                      r"(?:[\w'’.-]+\s+){0,4}$", re.I)
+                      r"(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 # words that may follow a place used as a location; any other lower-case word makes it a
 # modifier ("U.S. soldiers", "Tamaulipas state officials"), which names no event's place
-FOLLOWERS = set("""was were is are has have had will would and or but on in at of to for with from by after before
-since during when where which that who while as near than into over under amid against until about this last
-earlier early late yesterday today tonight""".split())
+FOLLOWERS = frozenset({
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "and", "or", "but", "on",
+    "in", "at", "of", "to", "for", "with", "from", "by", "after", "before", "since", "during",
+    "when", "where", "which", "that", "who", "while", "as", "near", "than", "into", "over",
+    "under", "amid", "against", "until", "about", "this", "last", "earlier", "early", "late",
+    "yesterday", "today", "tonight",
+})
 NEARBY = re.compile(r"\b(near|outside|outskirts of|close to|(north|south|east|west)(east|west)?(ern)? of|km from|"
-                    r"miles from|kilometers from|kilometres from)\s+(the\s+)?$", re.I)
+                    r"miles from|kilometers from|kilometres from)\s+(the\s+)?$", re.IGNORECASE)
 # finer kinds first: ACLED codes the most specific location named
 KIND_RANK = {"populated_place": 0, "admin2": 1, "landform": 1, "water": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 KIND_PRECISION = {"populated_place": 1, "admin2": 2, "landform": 2, "water": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
@@ -49,7 +54,7 @@ SAME_PHRASE_CHARS = 40  # places this close are named in one phrase ("Jenin, Wes
 class EventPlacer:
     """Sets `event.place` (a place id) and `event.geo_precision` on every event of the Doc."""
 
-    DEFAULT_CONFIG: dict = {}
+    DEFAULT_CONFIG: ClassVar[dict] = {}
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -74,6 +79,7 @@ class EventPlacer:
     def place_of(self, doc: Doc, event: Event, places: list[Place], paragraphs: list[int],
                  focus: Place | None) -> tuple[Place | None, int | None, str | None]:
         same = [p for p in places if p.sentence == event.sentence and not _is_modifier(doc.text, p)]
+        same = [p for p in same if not _in_other_clause(doc, event, p)] or same
         if same:
             attached = _attached_by_parse(doc, event, same)
             if attached:
@@ -120,6 +126,25 @@ def _attached_by_parse(doc: Doc, event: Event, places: list[Place]) -> Place | N
         if token is not None and trigger.start <= token.i < trigger.end and via_prep and steps < best_steps:
             best, best_steps = place, steps
     return best
+
+
+def _in_other_clause(doc: Doc, event: Event, place: Place) -> bool:
+    """With a parse: the first verb above the place is not the trigger ("a bomber who trained
+    in Kabul killed ...": Kabul belongs to "trained")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if trigger is None or span is None or trigger[0].pos_ not in ("VERB", "AUX"):
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if trigger.start <= token.i < trigger.end:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+    return not (trigger.start <= token.i < trigger.end)
 
 
 def _has_locative_case(token) -> bool:

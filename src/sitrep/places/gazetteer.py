@@ -71,8 +71,7 @@ def normalize(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("’", "").replace("'", "").replace(".", "")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     words = text.split()
     if len(words) > 1 and words[0] in _COMPASS:  # "W. Columbia", "N. Charleston"
         words[0] = _COMPASS[words[0]]
@@ -259,7 +258,7 @@ def build(out: Path = INDEX_PATH, wheel_dir: Path | None = None) -> dict[str, An
         demonyms[normalize(dem)] = demonyms[normalize(dem) + "s"] = target
 
     # continents
-    for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
+    for c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).values():
         en = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
         b.add(gid=c["geonameId"], name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), cc="", admin1="",
               kind=CONTINENT, pop=c.get("population") or 0, names=[], primary=en)
@@ -380,9 +379,9 @@ def _capital_gids(cities: dict, capitals: dict[str, str]) -> set[int]:
     best: dict[str, tuple[int, int]] = {}
     for c in cities.values():
         iso = c["countrycode"]
-        if capitals.get(iso) and (c["name"] == capitals[iso] or capitals[iso] in c["alternatenames"]):
-            if iso not in best or c["population"] > best[iso][1]:
-                best[iso] = (c["geonameid"], c["population"])
+        named = capitals.get(iso) and (c["name"] == capitals[iso] or capitals[iso] in c["alternatenames"])
+        if named and (iso not in best or c["population"] > best[iso][1]):
+            best[iso] = (c["geonameid"], c["population"])
     return {gid for gid, _ in best.values()}
 
 

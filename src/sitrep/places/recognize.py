@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.places.gazetteer import (
-    ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, LANDFORM, REGION, WATER, Gazetteer, normalize,
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    LANDFORM,
+    REGION,
+    WATER,
+    Gazetteer,
+    normalize,
 )
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -21,11 +30,20 @@ MAX_NAME_TOKENS = 4  # "Democratic Republic of the Congo" is five words but also
 # 235k towns, and small ones share names with words and people ("Hope", "Mark", "Taylor").
 MIN_TOWN_POPULATION = 100_000
 AREA_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION, WATER, LANDFORM}
-# Inside an organisation's name, only a leading country, state or county counts as a place
-# ("Kanawha County Commission", "Ohio Department of Health"); towns there are too often people.
-ORG_PLACE_KINDS = {COUNTRY, ADMIN1, ADMIN2}
-# A dateline opens many wire and local stories: "CHARLESTON, W.Va. --", "KABUL (Reuters) -"
-DATELINE = re.compile(r"\A\s*(?:[^\n]{0,200}\n+)?\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,|\(|—|–|--| -)")
+# Words that are also the names (or translations of names) of some provinces: "North", "Centre"
+GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "center",
+    "centre", "capital", "city", "district", "federal", "coast", "islands", "island", "river", "lake", "mountain",
+    "valley", "north east", "north west", "south east", "south west", "western", "eastern", "northern", "southern",
+})
+# Inside an organisation's name, a leading country, state, county or region counts as a place
+# ("Kanawha County Commission", "Ohio Department of Health"), and a large town under its main
+# name ("Nashville Police"); small towns there are too often people ("Ford", "Webb").
+ORG_PLACE_KINDS = {COUNTRY, ADMIN1, ADMIN2, CONTINENT, REGION}
+# A dateline opens many wire and local stories, often after the headline: "CHARLESTON, W.Va. --",
+# "KABUL (Reuters) -": a run of capitals at the start of the text, a line or a sentence
+DATELINE = re.compile(r"(?:\A|\n|[.!?]\s)\s*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3})\s*(?=,|\(|—|–|--| -)")
+
 
 @dataclass(frozen=True)
 class PlaceSpan:
@@ -63,8 +81,9 @@ class Recognizer:
                 continue
             for n in range(min(MAX_NAME_TOKENS, len(e)), 0, -1):
                 part = e[:n]
-                recs = self.gaz.names.get(normalize(part.text), ())
-                if any(self.gaz.kind[r] in ORG_PLACE_KINDS for r in recs) and part[-1].is_title:
+                key = normalize(part.text)
+                recs = self.gaz.names.get(key, ())
+                if part[-1].is_title and (self._own_name(recs, key, ORG_PLACE_KINDS) or self._big_town(recs, key)):
                     out.append(PlaceSpan(part.start_char, part.end_char, "gazetteer:org"))
                     break
         return out
@@ -74,9 +93,9 @@ class Recognizer:
         text, out = doc.text, []
         for m in self._ap_pattern.finditer(text):
             out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:ap"))
-        m = DATELINE.match(text)
-        if m and self.gaz.names.get(normalize(m.group(1))):
-            out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:dateline"))
+        for m in DATELINE.finditer(text):
+            if self.gaz.names.get(normalize(m.group(1))):
+                out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:dateline"))
         return [s for s in out if not any(f.start < s.end and s.start < f.end for f in found)]
 
     @property
@@ -85,7 +104,7 @@ class Recognizer:
         if self._ap is None:
             names = sorted(self.gaz.ap_states, key=len, reverse=True)
             parts = [r"\.\s?".join(re.escape(p.strip()) for p in n.rstrip(".").split(".")) + r"\." for n in names]
-            self._ap = re.compile(r"(?<=[a-z], )(" + "|".join(parts) + r")(?=[\s,;)]|$)", re.I)
+            self._ap = re.compile(r"(?<=[a-z], )(" + "|".join(parts) + r")(?=[\s,;)]|$)", re.IGNORECASE)
         return self._ap
 
     def _gazetteer_spans(self, doc: Doc, taken: set[int]) -> list[PlaceSpan]:
@@ -118,15 +137,25 @@ class Recognizer:
                 return i + n
         return None
 
-    def _plausible(self, recs: tuple[int, ...], key: str, n_tokens: int, sentence_start: bool) -> bool:
-        """An area name always counts; a town only under its main name, and only if large."""
+    def _own_name(self, recs: tuple[int, ...], key: str, kinds: set[str]) -> bool:
+        """Whether `key` is the main or an official name (not a mere variant) of a record of
+        one of `kinds`: "Webb" is only a short form of Webb County, "North" a translation."""
         gaz = self.gaz
-        if any(gaz.kind[r] in AREA_KINDS for r in recs):
+        if key in GENERIC_WORDS:
+            return False
+        return any(gaz.kind[r] in kinds and (normalize(gaz.name[r]) == key or (r, key) in gaz.primary) for r in recs)
+
+    def _plausible(self, recs: tuple[int, ...], key: str, n_tokens: int, sentence_start: bool) -> bool:
+        """An area under its own name always counts; a town only under its main name, and only if large."""
+        if self._own_name(recs, key, AREA_KINDS):
             return True
-        big_town = any(gaz.kind[r] == CITY and gaz.pop[r] >= MIN_TOWN_POPULATION and normalize(gaz.name[r]) == key
-                       for r in recs)
         # a capitalised first word of a sentence is weak evidence of a name
-        return big_town and (n_tokens > 1 or not sentence_start)
+        return self._big_town(recs, key) and (n_tokens > 1 or not sentence_start)
+
+    def _big_town(self, recs: tuple[int, ...], key: str) -> bool:
+        gaz = self.gaz
+        return any(gaz.kind[r] == CITY and gaz.pop[r] >= MIN_TOWN_POPULATION and normalize(gaz.name[r]) == key
+                   for r in recs)
 
 
 def is_demonym(gaz: Gazetteer, text: str) -> bool:

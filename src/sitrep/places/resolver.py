@@ -25,7 +25,17 @@ from dataclasses import dataclass, field
 
 from sitrep.document import Place, Span
 from sitrep.places.gazetteer import (
-    ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, LANDFORM, REGION, WATER, Gazetteer, load, normalize,
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    LANDFORM,
+    REGION,
+    WATER,
+    Gazetteer,
+    load,
+    normalize,
 )
 
 # --- priors (log10-population units: +1 is worth a tenfold population) ---
@@ -70,14 +80,14 @@ PLURAL_SUFFIXES = {"provinces": "province", "districts": "district", "counties":
 # "Kunar province", "Kunar, Nangarhar and Nuristan provinces": a kind word after the name or list
 KIND_AFTER = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s+(" + "|".join([*SUFFIX_KINDS, *PLURAL_SUFFIXES]) + r")\b",
-    re.I,
+    re.IGNORECASE,
 )
 # words dropped from an unknown name to find what it is part of or near
 LEADING_WORDS = re.compile(r"^(north|south|east|west|northern|southern|eastern|western|central|downtown|greater|"
-                           r"metro|upper|lower|port of|city of|county of|town of|lake|mount)\s+", re.I)
+                           r"metro|upper|lower|port of|city of|county of|town of|lake|mount)\s+", re.IGNORECASE)
 TRAILING_WORDS = re.compile(r"\s+(river|creek|lake|valley|mountains?|islands?|bay|station|township|colony|heights|"
                             r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport|"
-                            r"national (?:park|forest|monument|lakeshore|seashore|wildlife refuge))$", re.I)
+                            r"national (?:park|forest|monument|lakeshore|seashore|wildlife refuge))$", re.IGNORECASE)
 US_POSTAL = re.compile(r"[A-Z]{2}")
 # Words of a country's local institutions. Each hit adds CUE_MASS of that country to the
 # document's context (a place mention adds up to 1), from MIN_CUES hits on, at most MAX_CUE_MASS.
@@ -314,6 +324,7 @@ class Resolver:
                 place.country = self.gaz.iso3.get(res.fallback_country)
             return place
         gaz, r = self.gaz, res.rec
+        place.name = gaz.name[r]
         place.lat, place.lon = gaz.lat[r], gaz.lon[r]
         place.country = gaz.iso3.get(gaz.cc[r]) if gaz.cc[r] else None
         key = gaz.admin1[r]

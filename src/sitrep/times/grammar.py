@@ -175,6 +175,14 @@ def read_month_day(m: re.Match) -> Expr | None:
                 direction=direction, future=direction == "future")
 
 
+def read_week_of(m: re.Match) -> Expr | None:
+    """ "the week of March 6": the week (or weekend) holding that day."""
+    day = int(re.sub(r"\D", "", m["d"]))
+    if not 1 <= day <= 31:
+        return None
+    return Expr(CALENDAR, grain=m["unit"].lower(), year=_year(m["y"]), month=_month(m["mon"]), day=day)
+
+
 def read_month_year(m: re.Match) -> Expr | None:
     return Expr(CALENDAR, grain="month", year=_year(m["y"]), month=_month(m["mon"]), mod=_mod(m["mod"]))
 
@@ -288,8 +296,9 @@ def read_relative(m: re.Match) -> Expr | None:
 
 def read_the_period(m: re.Match) -> Expr | None:
     """ "the quarter", "the latest quarter": the quarter the text talks about, or else the last
-    one completed before publication (what a results story reports)."""
-    if m["latest"]:  # "the latest quarter": the last one completed, whatever the text named before
+    one completed before publication (what a results story reports). "The latest period" is
+    how results stories name that last reported quarter too."""
+    if m["latest"] or m["latest2"]:  # "the latest quarter": the last one completed, whatever the text named before
         return Expr(RELATIVE, grain="quarter", shift=-1, confidence=0.6)
     return Expr(RELATIVE, grain="quarter", shift=0, frame="completed", confidence=0.6)
 
@@ -308,14 +317,20 @@ def read_spelled_year(m: re.Match) -> Expr | None:
     if century == "nineteen":
         if not m["yy"]:
             return None  # "nineteen" alone is a number
-        return Expr(CALENDAR, grain="year", year=1900 + int(rest), confidence=0.7)
-    if century == "twenty":
+        year, confidence = 1900 + int(rest), 0.7
+    elif century == "twenty":
         if not m["yy"] or rest < 10:
             return None  # "twenty one" is a count, "twenty twenty-one" a year
-        return Expr(CALENDAR, grain="year", year=2000 + int(rest), confidence=0.6)
-    if not m[0].lower().startswith("the year") and not m["yy"]:
+        year, confidence = 2000 + int(rest), 0.6
+    elif not m[0].lower().startswith("the year") and not m["yy"] and not m["mon"]:
         return None  # "two thousand" is a count unless "the year two thousand"
-    return Expr(CALENDAR, grain="year", year=2000 + int(rest), confidence=0.7)
+    else:
+        year, confidence = 2000 + int(rest), 0.7
+    if m["mon"]:  # "January nineteen ninety-seven"
+        if m["mon"].lower().rstrip(".") in AMBIGUOUS_MONTHS and not m["mon"][0].isupper():
+            return None
+        return Expr(CALENDAR, grain="month", year=year, month=_month(m["mon"]), confidence=confidence)
+    return Expr(CALENDAR, grain="year", year=year, confidence=confidence)
 
 
 def read_holiday(m: re.Match) -> Expr | None:
@@ -498,6 +513,7 @@ RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("slash", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", read_slash),
     ("month_day", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+|(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\.\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR4}|'\d\d))?{E}", read_month_day),
     ("day_month", rf"{B}(?:{WDAY},?\s+)?(?:(?P<mod>{MOD})\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}|\d\d(?![\d,])))?{E}", read_month_day),
+    ("week_of", rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?{E}", read_week_of),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d){E}", read_month_year),
     ("month", rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|(?P<mod>{MOD})[\s-]+)?(?P<mon>{MONTH}){E}(?P<of>,?\s+(?:of\s+)?(?:this|last|next)\s+year(?!'))?", read_month),
     ("military", rf"(?<=\bat\s)(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:GMT|hours|hrs|local\s+time|\(\d{{4}}\s+GMT\)))?(?:\s+(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))?{E}", read_military),
@@ -507,19 +523,19 @@ RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("deictic_day", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{POD}))?(?:\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_deictic_day),
     ("part_of_day", rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", read_part_of_day),
     ("weekday", rf"{B}(?:(?P<rel>last|next|this|this\s+coming|coming|past|previous)\s+|(?P<mod>early|late)\s+)?(?P<wd>{WDAY})(?:'s)?(?:\s+(?P<pod>{POD}))?(?:,?\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_weekday),
-    ("relative", rf"{B}(?:(?P<mod>{MOD}|later)\s+)?(?P<rel>last|this|next|coming|the\s+coming|current|the\s+current|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+preceding|the\s+following|the\s+next|following|the\s+same|that)\s+(?P<unit>day|week|fortnight|month|quarter|year|decade|century){E}", read_relative),
-    ("the_period", rf"{B}the\s+(?:(?P<latest>latest|just-ended|just-completed|most\s+recent)\s+|(?:current|same)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}", read_the_period),
+    ("relative", rf"{B}(?:(?P<mod>{MOD}|later)\s+)?(?P<rel>last|this|next|coming|the\s+coming|current|the\s+current|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+preceding|the\s+following|the\s+next|following|the\s+same|that)\s+(?:fiscal\s+)?(?P<unit>day|week|fortnight|month|quarter|year|decade|century){E}", read_relative),
+    ("the_period", rf"{B}the\s+(?:(?P<latest>latest|just-ended|just-completed|most\s+recent)\s+|(?:current|same)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}|{B}the\s+(?P<latest2>latest|just-ended|most\s+recent)\s+(?P<unit2>period){E}", read_the_period),
     ("year_ago_period", rf"{B}(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year-ago|year-earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?{E}", read_year_ago_period),
-    ("spelled_year", rf"{B}(?:the\s+year\s+)?(?P<c>nineteen|twenty|two\s+thousand(?:\s+and)?)(?:\s+(?P<yy>(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}))?{E}", read_spelled_year),
+    ("spelled_year", rf"{B}(?:(?P<mon>{MONTH}),?\s+(?:of\s+)?|the\s+year\s+)?(?P<c>nineteen|twenty|two\s+thousand(?:\s+and)?)(?:\s+(?P<yy>(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}))?{E}", read_spelled_year),
     ("holiday", rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+(?P<y>{YEAR4}))?{E}", read_holiday),
     ("weekend", rf"{B}(?:(?P<rel>last|this|next|the|this\s+past|the\s+past|coming|the\s+coming)\s+)weekend{E}", read_weekend),
     ("ago", rf"{B}(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|at\s+least|just|only|barely|over)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|back|from\s+now|hence){E}", read_ago),
     ("anaphoric_day", rf"{B}(?P<w>the\s+previous\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day|that\s+same\s+day|that\s+day|the\s+same\s+day|a\s+day\s+earlier|a\s+day\s+later|the\s+previous\s+night|that\s+night|the\s+next\s+morning|the\s+following\s+morning|that\s+morning|the\s+night\s+before){E}", read_anaphoric_day),
     ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|first|coming|final|following|recent|future)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?(?:(?P<hy>-)|\s+))?(?P<unit>{UNIT}s?)(?P<frac2>\s+and\s+a\s+half)?(?P<old>-old)?{E}", read_duration),
     ("set", rf"{B}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{WDAY})|(?P<n>{NUM})?\s*(?P<unit>{UNIT})s?)|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly)){E}", None),
-    ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?:(?P<yp>{YEAR4})\s+|(?P<ya>year-ago|year-earlier)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
+    ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?:(?P<yp>{YEAR4})\s+|(?P<ya>year-ago|year-earlier)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
     ("season", rf"{B}(?:(?P<rel>last|this|next|this\s+past|the\s+past|the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", read_season),
-    ("reference", rf"{B}(?:now|currently|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)){E}", read_reference),
+    ("reference", rf"{B}(?:now|currently|current|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)){E}", read_reference),
     ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?))?{E}", read_clock),
     ("noon", rf"{B}(?P<w>noon|midday|midnight)(?:\s+(?P<wd>{WDAY}))?{E}", read_noon),
 ]
@@ -569,6 +585,7 @@ RULE_KEYS: dict[str, re.Pattern] = {name: re.compile(key, re.IGNORECASE) for nam
     "month_day": r"\d",
     "day_month": r"\d",
     "month_year": r"\d",
+    "week_of": r"week",
     "quarter": r"quarter|half",
     "season": r"spring|summer|autumn|fall|winter",
     "holiday": r"christmas|new\s+year|thanksgiving|easter",

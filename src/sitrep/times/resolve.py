@@ -30,6 +30,9 @@ from sitrep.times.periods import Period
 NEAREST_YEARS = (-1, 0, 1)
 HOLIDAYS = {"christmas": (12, 25), "christmas_eve": (12, 24), "new": (1, 1), "new_eve": (12, 31),
             "thanksgiving": None, "easter": None}
+# Quarters and halves named without a year ("the third quarter") are reported once begun: the
+# latest one begun by the anchor, never a later one (unless the text says "next")
+REPORTED_GRAINS = {"quarter", "half"}
 PAST_BIAS = 2  # how many times closer a future occurrence must be to win over a past one
 
 
@@ -146,9 +149,13 @@ def _choose(options: list[Period], anchor: date, direction: str) -> Period | Non
     if direction == "future":
         ahead = [p for p in options if p.last >= anchor]
         return min(ahead, key=lambda p: p.first) if ahead else None
+    past = [p for p in options if p.first <= anchor]
+    if options and options[0].grain in REPORTED_GRAINS:
+        # "the fourth quarter" in a results story is the latest one under way or done: in
+        # October, this year's; in January, last year's (HeidelTime reads them so too)
+        return max(past, key=lambda p: p.first, default=None)
     # news reports what happened: an incomplete date is the nearest occurrence, with the past
     # favoured: a later one wins only when it is several times closer ("Oct. 26" on Oct. 25)
-    past = [p for p in options if p.first <= anchor]
     ahead = [p for p in options if p.first > anchor]
     latest = max(past, key=lambda p: p.first, default=None)
     soonest = min(ahead, key=lambda p: p.first, default=None)

@@ -16,11 +16,11 @@ from sitrep.times.resolve import Resolved, resolve
 
 # Words before a weekday or month name that put it ahead of the publication date
 FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|"
-                         r"set\s+to|upcoming|as\s+(?:soon|early)\s+as|(?:is|are)\s+(?:to|due)|would|could)\b", re.IGNORECASE)
+                         r"set\s+to|upcoming|as\s+(?:soon|early)\s+as|(?:is|are)\s+(?:to|due)|would)\b", re.IGNORECASE)
 # a reporting verb between the cue and the date closes the forward-looking clause: in
 # "will say Friday" the date is ahead, in "will fall, he said Friday" it is not
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|announced|reported|told|added|noted)\b|[;:]", re.IGNORECASE)
-FUTURE_WINDOW = 60  # characters before the expression searched for a future cue: about one clause
+FUTURE_WINDOW = 80  # characters before the expression searched for a future cue: about one clause
 # Only dates at these grains become the reference for "the previous day", "a year earlier"
 REFERENCE_GRAINS = {"day", "week", "month", "quarter", "year"}
 
@@ -79,6 +79,8 @@ def _moves_reference(expr: Expr, res: Resolved, reference: date | None) -> bool:
         return False
     if expr.frame in ("reference", "completed"):
         return False
+    if res.kind == "future":
+        return False  # a forecast ("the third quarter of 1990") is not what the story narrates
     return reference is None or not (res.first <= reference <= res.last) or res.period.grain == "quarter"
 
 

@@ -51,13 +51,16 @@ def build_parse_corpus(work: Path) -> dict[str, Path]:
     return out
 
 
-def train_pipeline(config: Path, corpus: dict[str, Path], output: Path, seed: int) -> Path:
+def train_pipeline(
+    config: Path, corpus: dict[str, Path], output: Path, seed: int, source: Path | None = None
+) -> Path:
     """Train one spaCy pipeline and return the folder of its best model.
 
     config (Path): The checked-in .cfg file.
     corpus (dict[str, Path]): DocBins for 'train' and 'dev'.
     output (Path): The training output folder (model-best, model-last).
     seed (int): The random seed for spaCy, thinc and Python.
+    source (Path | None): A trained pipeline the config sources its components from.
     RETURNS (Path): ``output / "model-best"``.
     """
     random.seed(seed)
@@ -66,6 +69,8 @@ def train_pipeline(config: Path, corpus: dict[str, Path], output: Path, seed: in
         "paths.dev": str(corpus["dev"]),
         "system.seed": seed,
     }
+    if source is not None:
+        overrides["paths.source"] = str(source)
     started = time.time()
     spacy_train(config, output, use_gpu=-1, overrides=overrides)
     logger.info("trained %s in %.0f s", config.name, time.time() - started)
@@ -78,10 +83,23 @@ def write_json(path: Path, data: dict) -> None:
 
 
 def train_parser(work: Path, seed: int = 0) -> Path:
-    """Build the treebank corpus and train the syntax pipeline."""
+    """Build the treebank corpus and train the syntax pipeline in two stages.
+
+    Stage 1 (parser.cfg) trains from scratch; stage 2 (parser_more.cfg) goes on from its
+    last weights at a lower learning rate with large batches. The result is in
+    ``work / "parser" / "model-best"``.
+    """
     work.mkdir(parents=True, exist_ok=True)
     corpus = build_parse_corpus(work)
-    return train_pipeline(paths.CONFIG_DIR / "parser.cfg", corpus, work / "parser", seed)
+    train_pipeline(paths.CONFIG_DIR / "parser.cfg", corpus, work / "parser-stage1", seed)
+    return train_parser_more(work, seed, corpus)
+
+
+def train_parser_more(work: Path, seed: int = 0, corpus: dict[str, Path] | None = None) -> Path:
+    """Stage 2 of the syntax pipeline, sourced from stage 1's last weights."""
+    corpus = corpus or {split: work / f"parse-{split}.spacy" for split in ("train", "dev")}
+    stage1 = work / "parser-stage1" / "model-last"
+    return train_pipeline(paths.CONFIG_DIR / "parser_more.cfg", corpus, work / "parser", seed, source=stage1)
 
 
 def clean_output(path: Path) -> None:
