@@ -120,3 +120,59 @@ def test_claims_negated_cue_is_no_claim(extract):
 def test_claims_nouns_are_not_cues(extract):
     claims = extract("The report was published on Monday. Her claims reached the capital.")
     assert claims == []
+
+
+def test_claims_quote_broken_by_its_cue_is_one_content(extract):
+    text = "“The bridge is gone,” the engineer said. “We will need a month to rebuild it.” Then he left."
+    claim = _one(extract(text), "said")
+    assert claim.content.text == "“The bridge is gone,” the engineer said. “We will need a month to rebuild it.”"
+
+
+def test_claims_second_quote_with_its_own_speaker_is_not_joined(extract):
+    text = "“The bridge is gone,” the engineer said. “It will hold,” the mayor said."
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["“The bridge is gone,”", "“It will hold,”"]
+
+
+def test_claims_inverted_speaker_keeps_its_asides(extract):
+    text = "“The road is closed,” said Dana Reyes, director of the Red Cross office, who visited on Monday."
+    claim = _one(extract(text), "said")
+    assert claim.speaker.text == "Dana Reyes, director of the Red Cross office, who visited on Monday"
+
+
+def test_claims_speaker_with_bracket_before_the_cue(extract):
+    claim = _one(extract("Sen. Bernie Sanders (I-Vt.) said he will release the records."), "said")
+    assert claim.speaker.text == "Sen. Bernie Sanders (I-Vt.)"
+    assert claim.content.text == "he will release the records"
+
+
+def test_claims_cue_keeps_its_preposition(extract):
+    claim = _one(extract("The opposition leader called for an inquiry into the shelling."), "called for")
+    assert claim.content.text == "an inquiry into the shelling"
+
+
+def test_claims_indirect_content_ends_before_the_writers_clause(extract):
+    claim = _one(extract("Ahmed said the convoy had crossed, but the border stayed closed all week."), "said")
+    assert claim.content.text == "the convoy had crossed"
+
+
+def test_claims_speakerless_raising_and_passive(extract):
+    claims = extract("The ceasefire is expected to hold until Friday. The army seemed unwilling to withdraw.")
+    expected = _one(claims, "is expected")
+    assert expected.speaker is None
+    assert expected.content.text == "The ceasefire is expected to hold until Friday"
+    assert _one(claims, "seemed").content.text == "The army seemed unwilling to withdraw"
+
+
+def test_claims_question_without_speaker(extract):
+    claims = extract("Asked whether the talks would resume, the minister said no date had been set.")
+    question = _one(claims, "Asked")
+    assert question.speaker is None
+    assert question.content.text == "whether the talks would resume"
+    assert _one(claims, "said").speaker.text == "the minister"
+
+
+def test_claims_in_a_poll(extract):
+    claim = _one(extract("In a new Reuters poll released Thursday, 60 percent of voters backed the deal."), "In")
+    assert claim.speaker.text == "a new Reuters poll"  # the participle is left out, as after "according to"
+    assert claim.content.text.startswith("60 percent of voters")

@@ -46,3 +46,11 @@ def test_validator_catches_dangling_references():
     doc.events.append(model.Event(id="e1", type="ASSAULT", trigger=model.Span(start=0, end=6, text="Attack"),
                                   sentence=0, source=["a9"]))
     assert any("a9" in p for p in problems(doc.to_dict()))
+
+
+def test_schema_lists_exactly_the_event_types_and_modalities_the_stage_emits():
+    from sitrep.events.ontology import EVENT_TYPES, MODALITIES
+
+    event = json_schema()["$defs"]["event"]["properties"]
+    assert set(event["type"]["enum"]) == set(EVENT_TYPES)
+    assert set(event["modality"]["enum"]) == set(MODALITIES)

@@ -36,6 +36,19 @@ def test_time_eval_reads_timeml_offsets(tmp_path):
     assert metrics["value"]["f1"] == 1.0 and metrics["strict"]["f1"] == 1.0
 
 
+def test_time_eval_scores_the_two_halves_apart(tmp_path):
+    dct = '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-11-20">1998-11-20</TIMEX3></DCT>'
+    right = '<TIMEX3 tid="t1" type="DATE" value="1998-11-19">yesterday</TIMEX3>'
+    wrong = '<TIMEX3 tid="t1" type="DATE" value="1998-11-18">yesterday</TIMEX3>'
+    # sorted by name, a.tml is held out (position 0) and b.tml developed on (position 1)
+    (tmp_path / "a.tml").write_text(f"<TimeML>{dct}<TEXT>He left {right}.</TEXT></TimeML>")
+    (tmp_path / "b.tml").write_text(f"<TimeML>{dct}<TEXT>He left {wrong}.</TEXT></TimeML>")
+    halves = time_eval.run(tmp_path)["halves"]
+    assert halves["held_out"]["value"]["f1"] == 1.0
+    assert halves["development"]["value"]["f1"] == 0.0
+    assert halves["development"]["relaxed"]["f1"] == 1.0
+
+
 def test_time_tagger_speed(seed_text):
     text = seed_text * 20
     words = len(text.split())

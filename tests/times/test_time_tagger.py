@@ -115,3 +115,75 @@ def test_sitrep_times_stage_without_meta_leaves_relative_unresolved(seed_text):
     doc = run(nlp, seed_text, meta=None)
     last_week = next(t for t in doc._.times if t.text == "last week")
     assert (last_week.resolved, last_week.value) == (False, None)
+
+
+RESULTS_DAY = "1989-10-26"  # a results story in the fourth quarter
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a quarter named without a year is the latest one begun: this year's in October...
+        ("Net rose in the fiscal first quarter.", "the fiscal first quarter", "1989-Q1"),
+        ("Sales fell in the fourth quarter.", "the fourth quarter", "1989-Q4"),
+        # ... comparisons name the quarter talked about a year before
+        ("Net rose in the third quarter from the same period last year.", "the same period last year", "1988-Q3"),
+        ("Net rose in the third quarter from last year's quarter.", "last year's quarter", "1988-Q3"),
+        ("Net rose in the third quarter from the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+        ("Net rose in the third quarter from the quarter a year ago.", "the quarter a year ago", "1988-Q3"),
+        ("Results for the latest period were weak.", "the latest period", "1989-Q3"),
+        ("Bonuses are paid at year-end.", "year-end", "1989-09-01/1989-12-31"),
+        ("Sales slowed earlier in the year.", "earlier in the year", "1989"),
+        ("Talks resume the week of Nov. 6.", "the week of Nov. 6", "1989-W45"),
+        ("It opened in January nineteen eighty-nine.", "January nineteen eighty-nine", "1989-01"),
+    ],
+)
+def test_time_tagger_reads_results_story_periods(text, span, value):
+    found = tag_times(text, RESULTS_DAY)
+    assert (found[-1].text, found[-1].value) == (span, value), [(m.text, m.value) for m in found]
+
+
+def test_time_tagger_quarter_named_in_january_is_last_years():
+    assert _one("Profit rose in the fourth quarter.", "1998-01-26").value == "1997-Q4"
+
+
+def test_time_tagger_year_ago_then_year_earlier_name_one_period():
+    found = tag_times("It lost $2 million a year ago. Sales were higher than a year earlier.", RESULTS_DAY)
+    assert [m.value for m in found] == ["1988", "1988"]
+
+
+def test_time_tagger_forecast_does_not_become_the_reference():
+    text = "Sales rose in the third quarter. It expects growth in the first quarter of 1990. The year-ago quarter was weak."
+    assert [m.value for m in tag_times(text, RESULTS_DAY)] == ["1989-Q3", "1990-Q1", "1988-Q3"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The airline will almost double its direct flights between the two capitals by August.", "2022-08"),  # "will" 66 characters back
+        ("Neither he nor his family could be located Wednesday.", "2021-10-27"),  # "could" is not a future cue
+        ("The current account deficit widened.", "PRESENT_REF"),
+    ],
+)
+def test_time_tagger_tense_and_present_cues(text, value):
+    assert _one(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Churches built in the twentieth century.", "the twentieth century", "19"),
+        ("A fort from the 11th century.", "the 11th century", "10"),
+        ("Music of the nineties.", "the nineties", "199"),
+        ("The convoy left at 4 in the morning.", "4 in the morning", "2021-11-01T04:00"),
+        ("The convoy left at 9:30 in the evening.", "9:30 in the evening", "2021-11-01T21:30"),
+        ("Stocks fell for eight trading days.", "eight trading days", "P8D"),
+    ],
+)
+def test_time_tagger_reads_centuries_spelled_decades_and_hours(text, span, value):
+    m = _one(text)
+    assert (m.text, m.value) == (span, value)
+
+
+def test_time_tagger_leaves_ages_in_spelled_decades_alone():
+    assert tag_times("He is in his forties.", PUBLISHED) == []

@@ -120,6 +120,17 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "lash": ("out",), "reach": ("out",), "cry": ("out",),
 }
 
+# Cues that report a view without naming whose it is: raising verbs ("Trump seemed to ...",
+# "the fallout appears significant") and passives of belief and report ("Obama is expected to
+# join", "he is said to have", "it was reported that"). PolNeAR counts them as attributions
+# without a source; their content is the subject with the rest of the clause.
+RAISING_CUES = frozenset({"seem", "appear"})
+SPEAKERLESS_PASSIVES = frozenset({
+    "expect", "believe", "think", "say", "report", "rumor", "rumour", "know", "consider",
+    "presume", "suppose", "project", "estimate", "predict", "understand", "assume", "allege",
+    "fear", "forecast",
+})
+
 # Cue verbs whose object is the addressee or medium ("told WSJ that"), not the content.
 ADDRESSEE_CUES = frozenset({"tell", "warn", "ask", "urge", "remind", "assure", "inform", "brief", "promise"})
 

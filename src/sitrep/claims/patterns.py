@@ -33,10 +33,13 @@ from sitrep.claims.lexicon import (
     FORM_TO_BASE,
     NEEDS_COMPLEMENT,
     NOT_NAMES,
+    NP_STOPS,
     PASSIVE_CUES,
     PERSON_PRONOUNS,
     PHRASE_CUES,
+    RAISING_CUES,
     SPEAKER_NOUNS,
+    SPEAKERLESS_PASSIVES,
     STANCE_OF,
     STRICT_COMPLEMENT,
     SUBJECT_PRONOUNS,
@@ -71,8 +74,26 @@ MAX_CIRCUMSTANCE_TOKENS = 12
 HEADLINE_SHARE = 0.7
 # A speaker before a colon longer than this is a sentence, not a name ("Bernie Sanders:").
 MAX_COLON_SPEAKER = 5
+# Words that open an indirect question after "asked".
+QUESTION_OPENERS = frozenset({"whether", "if", "about", "how", "what", "why", "who", "when", "where", "which"})
+# Words that end a subject scanned leftwards from a raising cue ("..., and Trump is expected to").
+CLAUSE_LINKS = frozenset({"and", "but", "while", "when", "because", "if", "though", "although", "as", "so", "since", "whereas", "or", "yet", "where"})
+# Punctuation that may sit inside a subject.
+NAME_PUNCT_SUBJECT = frozenset({"-", "'s", "’s", ".", "–"})
+# A subject longer than this is not one the scan can trust.
+MAX_SUBJECT_TOKENS = 12
+# One-word labels before a colon that name no speaker.
+COLON_LABELS = frozenset({
+    "byline", "wow", "remember", "update", "updated", "note", "watch", "related", "photos", "photo",
+    "video", "exclusive", "breaking", "source", "sources", "editor", "caption", "credit", "dateline",
+    "headline", "correction", "warning", "read", "see", "also", "summary", "abstract", "topics",
+})
 # Words after a comma that open the writer's own clause, ending an indirect content.
-TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas", "which"})
+TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas"})
+# Nouns of findings that make "in" a cue ("in a new Fox News poll, Trump leads").
+FINDINGS_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+# Longest stretch from "in" to its findings noun.
+MAX_DOCUMENT_TOKENS = 9
 # Stops for the source after "according to": a participle or clause starts after the source.
 ACCORDING_STOPS = frozenset({"which", "who", "that", "released", "published", "issued", "seen", "obtained", "cited", "quoted"})
 
@@ -177,11 +198,32 @@ def find_cues(doc: Doc, sent: Span, quotes: list[Quote]) -> list[Cue]:
 
 
 def _phrase_cue(doc: Doc, i: int, end: int) -> Cue | None:
+    if doc[i].lower_ == "in" and _document_follows(doc, i + 1, end) and not _follows_cue(doc, i):
+        return Cue(start=i, end=i + 1, verb=i, base="in")
     for words in PHRASES_BY_FIRST.get(doc[i].lower_, ()):
         if i + len(words) <= end and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
             base = " ".join(words) if words[0] in {"according", "in"} else FORM_TO_BASE.get(words[0], words[0])
             return Cue(start=_aux_start(doc, i), end=i + len(words), verb=i, base=base)
     return None
+
+
+def _follows_cue(doc: Doc, i: int) -> bool:
+    """"said in a poll", "leads in the polls": "in" after a verb is a venue or a place, not a cue."""
+    return i > 0 and (doc[i - 1].lower_ in FORM_TO_BASE or doc[i - 1].lower_ in {"lead", "leads", "leading", "led", "ahead", "behind", "up", "down", "slipped", "trails", "trailing"})
+
+
+def _document_follows(doc: Doc, i: int, end: int) -> bool:
+    """"in a new Fox News poll", "in most surveys": a poll or survey whose findings the sentence
+    reports. The preposition is then a cue of its own (PolNeAR's "in" with the poll as source)."""
+    if i >= end or doc[i].lower_ not in DETERMINERS - {"that", "this"} | {"the", "a", "an"}:
+        return False
+    for j in range(i + 1, min(i + MAX_DOCUMENT_TOKENS, end)):
+        tok = doc[j]
+        if tok.lower_ in FINDINGS_NOUNS:
+            return True
+        if tok.is_punct and tok.text not in {"-", "/", "'s", "’s"} or tok.lower_ in NP_STOPS:
+            return False
+    return False
 
 
 def _is_headline(sent: Span) -> bool:
@@ -255,10 +297,13 @@ def attribute(
     shared: the source (characters) of the sentence's previous attribution, which a second verb
     ("..., but said", "..., adding") takes as its own.
     """
-    if cue.base == "according to":
+    if cue.base in {"according to", "in"}:
         return _according_to(doc, sent, cue)
     if _is_passive(doc, cue, sent):
         return _passive(doc, sent, cue)
+    speakerless = _speakerless(doc, sent, cue, quotes)
+    if speakerless is not None:
+        return speakerless
     if any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb]) and not doc[cue.verb].lower_.endswith("ing"):
         return None  # "The report was published", "X was criticised": the subject is not the speaker
     floor, ceiling = sent.start, sent.end
@@ -317,6 +362,79 @@ def attribute(
     )
 
 
+def _speakerless(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
+    """Attributions whose text names no source: "Trump seemed to ...", "Obama is expected to
+    join ...", "it was reported that ...", "Asked whether ..., Ryan said" (the question)."""
+    verb = doc[cue.verb].lower_
+    nxt = doc[cue.end].lower_ if cue.end < sent.end else ""
+    if cue.base == "ask" and verb == "asked" and _participle_opening(doc, sent, cue):
+        return _question(doc, sent, cue)
+    passive = any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb]) and verb != cue.base
+    raising = cue.base in RAISING_CUES and not verb.endswith("ing")
+    if not ((passive and cue.base in SPEAKERLESS_PASSIVES and nxt in {"to", "that"}) or raising):
+        return None
+    if nxt == "that" or (raising and nxt in {"as", "like", ",", ".", ""}):
+        if nxt != "that":
+            return None  # "as it appears", "it seems." report nothing
+        start = cue.end  # "it was reported that X": the content is the clause
+    else:
+        start = _clause_subject_start(doc, sent, cue.start)
+        if start is None:
+            return None
+    end = _trim_tail(doc, _content_after(doc, sent, cue.end, quotes))
+    if end is None:
+        return None
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=(doc[start].idx, end[1]),
+        source=None,
+        base=cue.base,
+        kind=stance(cue.base),
+        confidence=ATTITUDE_CONFIDENCE,
+    )
+
+
+def _participle_opening(doc: Doc, sent: Span, cue: Cue) -> bool:
+    """"Asked whether ...", "When asked about ...": a participle clause, not "X asked"."""
+    before = [t for t in doc[sent.start : cue.start] if not t.is_space]
+    if before and before[-1].lower_ not in {"when", "if", "after", "once", "being", ",", "but", "and", "while"}:
+        return False
+    return cue.end < sent.end and doc[cue.end].lower_ in QUESTION_OPENERS | CUE_ADVERBS | {"specifically"}
+
+
+def _question(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
+    """The question of "Asked whether X, Ryan said ...": from after the cue to the next comma."""
+    end = cue.end
+    while end < sent.end and doc[end].text not in {",", ";", ":", "?"} and doc[end].text not in QUOTE_CHARS:
+        end += 1
+    if end == sent.end or end - cue.end < 2:
+        return None
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=_chars(doc, cue.end, end),
+        source=None,
+        base=cue.base,
+        kind="statement",
+        confidence=ATTITUDE_CONFIDENCE,
+    )
+
+
+def _clause_subject_start(doc: Doc, sent: Span, cue_start: int) -> int | None:
+    """First token of the subject before a raising cue: back to the clause's start (a comma, a
+    conjunction, the sentence's start), at most MAX_SUBJECT_TOKENS away."""
+    start = cue_start
+    while start > sent.start and cue_start - start < MAX_SUBJECT_TOKENS:
+        tok = doc[start - 1]
+        if tok.is_space or (tok.is_punct and tok.text not in NAME_PUNCT_SUBJECT) or tok.lower_ in CLAUSE_LINKS:
+            break
+        start -= 1
+        if tok.lower_ in {"which", "who", "that"}:
+            break  # "which is expected to draw": the relative pronoun opens the content
+    if start == cue_start or (cue_start - start >= MAX_SUBJECT_TOKENS and start > sent.start):
+        return None
+    return start
+
+
 def _trim_tail(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """End an indirect content before a comma that opens a new clause of the writer's own:
     ", but ...", ", while ...", ", saying ..." (a second cue of the same speaker)."""
@@ -344,7 +462,7 @@ def _asides_to_end(doc: Doc, end: int, ceiling: int) -> int:
     j = end
     while j + 1 < ceiling and doc[j].text == ",":
         stop = j + 1
-        relative = doc[stop].lower_ in {"who", "whose"}
+        relative = doc[stop].lower_ in {"who", "whose", "whom"}
         while stop < ceiling and not _aside_stop(doc[stop], relative):
             stop += 1
         if stop == j + 1 or not (relative or is_role(doc[j + 1 : stop])):
@@ -406,6 +524,8 @@ def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
         return None
     if speaker[-1].like_num or any(t.lower_ in NOT_NAMES for t in speaker[:1]):
         return None
+    if len(speaker) == 1 and (speaker[0].lower_ in COLON_LABELS or speaker[0].lower_.endswith(("ed", "ing"))):
+        return None  # "BYLINE: ...", "Revealed: ...", "Contributing: ...": a label, not a speaker
     content = _content_after(doc, sent, colon + 1, [])
     if content is None:
         return None
@@ -459,7 +579,18 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
         return found
     if (prev.is_punct and prev.text != ")") or prev.text in QUOTE_CHARS:
         return None, None  # "Sen. Bernie Sanders (I-Vt.) said": phrase_left reads the bracket
-    return phrase_left(doc, cue.start, floor), None
+    return _coordinated(doc, phrase_left(doc, cue.start, floor), floor), None
+
+
+def _coordinated(doc: Doc, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
+    """"Mr. Xi and other leaders", "Sanders and his supporters": a name joined by "and" to the
+    speaker phrase is part of the source."""
+    if phrase is None or phrase[0] - 1 <= floor or doc[phrase[0] - 1].lower_ != "and":
+        return phrase
+    before = phrase_left(doc, phrase[0] - 1, floor)
+    if before is None or not capitalised(doc[before[0]]) or doc[before[0]].lower_ in NOT_NAMES:
+        return phrase
+    return (before[0], phrase[1])
 
 
 def _after_content(doc: Doc, tok: int, floor: int, quotes: list[Quote]) -> bool:
@@ -484,7 +615,8 @@ def _quote_with_comma_before(doc: Doc, tok: int, quotes: list[Quote]) -> bool:
     quote = _quote_ending_at(text, doc[tok].idx, quotes)
     if quote is None or "\n" in text[quote.end : doc[tok].idx]:
         return False
-    return text[quote.end - 2 : quote.end - 1] in {",", "—", "?", "!"} or "," in text[quote.end : doc[tok].idx]
+    inner = text[quote.start : quote.end].rstrip("”»\"'")  # the closing mark, "''" included
+    return inner[-1:] in {",", "—", "?", "!"} or "," in text[quote.end : doc[tok].idx]
 
 
 def _quote_follows(doc: Doc, i: int, ceiling: int) -> bool:
@@ -502,7 +634,7 @@ def _complement_follows(doc: Doc, i: int, ceiling: int) -> bool:
 
 def _relative_follows(doc: Doc, i: int, ceiling: int) -> bool:
     """", who ..." after an inverted speaker ("said Harvey, who ..."): the clause is not the content."""
-    return i + 1 < ceiling and doc[i].text == "," and doc[i + 1].lower_ in {"who", "whose"}
+    return i + 1 < ceiling and doc[i].text == "," and doc[i + 1].lower_ in {"who", "whose", "whom"}
 
 
 def _ends_sentence(doc: Doc, i: int, ceiling: int) -> bool:
@@ -647,7 +779,7 @@ def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
         source=_chars(doc, *source),
         base=cue.base,
         kind="statement",
-        confidence=0.8,
+        confidence=0.8 if cue.base == "according to" else ATTITUDE_CONFIDENCE,
     )
 
 

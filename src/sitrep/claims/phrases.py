@@ -20,7 +20,7 @@ from sitrep.claims.lexicon import (
 )
 
 # A speaker phrase longer than this is a clause, not a name with its title.
-MAX_PHRASE_TOKENS = 10
+MAX_PHRASE_TOKENS = 14
 # An apposition longer than this is a sentence of its own, not a role.
 MAX_APPOSITION_TOKENS = 25
 # Asides followed back from a cue to the name they describe.
@@ -82,7 +82,10 @@ def is_stop(tok: Token) -> bool:
         return True
     if low in NP_STOPS and not _inside_name(tok) and not (tok.is_upper and len(tok) > 1):
         return True  # ("IS statements", "US officials": an acronym is not the word it spells)
-    # a reporting verb ends the phrase; "figures", "names" may be nouns of it
+    # a reporting verb ends the phrase; "figures", "names" may be nouns of it, and so is a
+    # possessor ("the state's party leader")
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"'s", "’s"}:
+        return False
     return low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS and FORM_TO_BASE[low] not in ATTITUDE_BASES
 
 

@@ -34,6 +34,7 @@ DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" /
 SEED = 13
 HOLDOUT = 0.2
 MIN_FEATURE_COUNT = 2  # a feature seen once is one document's name, not a pattern
+MIN_WEIGHT = 0.02  # features whose weights all stay below this are dropped when saving (3.2 -> 1.0 MB, same dev F1)
 L2 = 1e-4
 STEPS = 400
 LEARNING_RATE = 0.1
@@ -169,14 +170,19 @@ def train(train_path: Path = DEFAULT_TRAIN, out: Path = MODEL) -> dict:
         "source": "MUC-4 train (public domain)", "documents": len(records), "seed": SEED,
         "pipeline": [name for name, _ in nlp.pipeline], "classes": list(CLASSES), "holdout": chosen,
         "thresholds": {role: chosen[role]["threshold"] for role in ROLES},
-        "bias": [round(float(x), 4) for x in b], "features": names,
-        "weights": [[round(float(x), 3) for x in row] for row in w],
-        "relevance": {"threshold": chosen["relevance"]["threshold"], "features": rel_names,
-                      "bias": [round(float(x), 4) for x in rel_b], "weights": [[round(float(x), 3) for x in row] for row in rel_w]},
+        "bias": [round(float(x), 4) for x in b], **_pruned(names, w),
+        "relevance": {"threshold": chosen["relevance"]["threshold"], "bias": [round(float(x), 4) for x in rel_b],
+                      **_pruned(rel_names, rel_w)},
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     return model
+
+
+def _pruned(names: list[str], w: np.ndarray) -> dict[str, list]:
+    keep = np.abs(w).max(axis=1) >= MIN_WEIGHT
+    return {"features": [n for n, k in zip(names, keep) if k],
+            "weights": [[round(float(x), 3) for x in row] for row, k in zip(w, keep) if k]}
 
 
 @click.command("train-events")

@@ -44,6 +44,12 @@ GRAIN_OF_UNIT = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
                  "year": "year", "decade": "decade", "century": "century", "fortnight": "week"}
 MODS = {"early": "start", "earlier": "start", "beginning": "start", "start": "start", "mid": "mid",
         "middle": "mid", "late": "end", "later": "end", "end": "end", "close": "end"}
+SPELLED_CENTURIES = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                     "twenty-first": 21}
+# "the twenties" … "the nineties" name decades of the 1900s (the 2020s are written in digits)
+SPELLED_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                   "seventies": 70, "eighties": 80, "nineties": 90}
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # Month names that are also ordinary words: taken alone only when written as names
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "dec", "sept", "sep", "jan", "aug", "oct"}
@@ -227,8 +233,17 @@ def read_decade(m: re.Match) -> Expr | None:
 
 
 def read_century(m: re.Match) -> Expr | None:
-    n = int(re.sub(r"\D", "", m["n"]))
+    word = m["n"].lower().replace(" ", "-")
+    n = SPELLED_CENTURIES.get(word) or int(re.sub(r"\D", "", word))
+    if not 1 <= n <= 21:
+        return None
     return Expr(CALENDAR, grain="century", year=(n - 1) * 100, mod=_mod(m["mod"]))
+
+
+def read_spelled_decade(m: re.Match) -> Expr | None:
+    """ "the nineties", "the late eighties": a decade of the 1900s, as news writes them."""
+    decade = 1900 + SPELLED_DECADES[m["w"].lower()]
+    return Expr(CALENDAR, grain="decade", year=decade, mod=_mod(m["mod"]), confidence=0.7)
 
 
 def read_deictic_day(m: re.Match) -> Expr | None:
@@ -294,6 +309,14 @@ def read_relative(m: re.Match) -> Expr | None:
     return Expr(RELATIVE, grain=grain, shift=shift, frame=frame, mod=mod, future=shift > 0)
 
 
+def read_period_part(m: re.Match) -> Expr | None:
+    """ "year-end", "the end of the month", "earlier in the year": part of the current period."""
+    unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+    if m["mod2"]:  # "earlier in the year": the year so far, as "earlier this year"
+        return Expr(RELATIVE, grain=unit, shift=0, confidence=0.7)
+    return Expr(RELATIVE, grain=unit, shift=0, mod=_mod(m["mod"] or m["end"]), confidence=0.7)
+
+
 def read_the_period(m: re.Match) -> Expr | None:
     """ "the quarter", "the latest quarter": the quarter the text talks about, or else the last
     one completed before publication (what a results story reports). "The latest period" is
@@ -304,8 +327,14 @@ def read_the_period(m: re.Match) -> Expr | None:
 
 
 def read_year_ago_period(m: re.Match) -> Expr | None:
-    """ "the year-ago quarter": the quarter talked about (or the last completed), a year before."""
+    """ "the year-ago quarter", "the same period last year", "last year's quarter": the quarter
+    talked about (or the last completed), a year before."""
     return Expr(RELATIVE, grain="quarter", shift=-4, frame="completed", confidence=0.6)
+
+
+def read_year_period(m: re.Match) -> Expr | None:
+    """ "the 1988 quarter" in a results story: the quarter talked about, in that year."""
+    return Expr(RELATIVE, grain="quarter", year=int(m["y"]), frame="completed", confidence=0.6)
 
 
 def read_spelled_year(m: re.Match) -> Expr | None:
@@ -383,8 +412,8 @@ def read_duration(m: re.Match) -> Expr | None:
     unit = _unit(m["unit"])
     amount = _num(m["n"]) if m["n"] else None
     plural = m["unit"].lower().endswith("s") and unit != "centurie"
-    if m["n"] is None and not plural:
-        return None
+    if m["n"] is None and (not plural or m["adj"]):
+        return None  # "days" alone is vague; "business days" alone names no length
     if m["n"] and amount is not None and amount > 1 and not plural and not m["hy"] and not _adjectival(m):
         return None  # "two year" is English only before a noun ("a two year truce"), like "two-year"
     if m["old"] or AGE.match(m.string, m.end()):
@@ -462,6 +491,17 @@ def read_clock(m: re.Match) -> Expr | None:
     return _clock(m, on=None)
 
 
+def read_clock_pod(m: re.Match) -> Expr | None:
+    """ "at 4 in the morning", "at 9 in the evening": an hour made exact by its part of day."""
+    hour = int(m["h"])
+    pod = m["pod"].lower()
+    if pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    elif hour == 12:
+        hour = 0  # "12 in the morning" is midnight
+    return Expr(CLOCK, hour=hour, minute=int(m["mi"]) if m["mi"] else 0, confidence=0.8)
+
+
 def read_military(m: re.Match) -> Expr | None:
     hhmm = m["hm"]
     hour, minute = int(hhmm[:2]), int(hhmm[2:])
@@ -519,24 +559,32 @@ RULES_SPEC: list[tuple[str, str, Callable[[re.Match], Expr | None]]] = [
     ("military", rf"(?<=\bat\s)(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:GMT|hours|hrs|local\s+time|\(\d{{4}}\s+GMT\)))?(?:\s+(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))?{E}", read_military),
     ("year", rf"{B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?:the\s+year\s+)?(?P<y>{YEAR4})(?!\d|,\d{{3}}|\.\d|\s*(?:%|percent|per\s+cent)|-(?:\d|[a-z]+-old))", read_year),
     ("decade", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<d>1[5-9]\d0|20\d0)'?s|'(?P<d2>\d0)s){E}", None),
-    ("century", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>1[5-9]th|2[01](?:st|th)|twentieth|twenty-first)[\s-]+century{E}", None),
+    ("century", rf"{B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>1[1-9]th|2[01](?:st|th)|[2-9]th|1st|2nd|3rd|(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th|twenty[\s-]first)[\s-]+century{E}", None),
+    ("spelled_decade", rf"{B}the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}", read_spelled_decade),
     ("deictic_day", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{POD}))?(?:\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_deictic_day),
     ("part_of_day", rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", read_part_of_day),
     ("weekday", rf"{B}(?:(?P<rel>last|next|this|this\s+coming|coming|past|previous)\s+|(?P<mod>early|late)\s+)?(?P<wd>{WDAY})(?:'s)?(?:\s+(?P<pod>{POD}))?(?:,?\s+(?:at\s+)?(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d))?\s*{AMPM})?{E}", read_weekday),
     ("relative", rf"{B}(?:(?P<mod>{MOD}|later)\s+)?(?P<rel>last|this|next|coming|the\s+coming|current|the\s+current|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+preceding|the\s+following|the\s+next|following|the\s+same|that)\s+(?:fiscal\s+)?(?P<unit>day|week|fortnight|month|quarter|year|decade|century){E}", read_relative),
+    ("period_part", (rf"{B}(?:(?:the\s+)?(?P<unit>year|month|week)(?:'s|\u2019s)?[\s-](?P<end>end)"
+                     rf"|the\s+(?P<mod>end|start|beginning|middle|close)\s+of\s+the\s+(?P<unit2>year|month|week)"
+                     rf"|(?P<mod2>earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)){E}"), read_period_part),
     ("the_period", rf"{B}the\s+(?:(?P<latest>latest|just-ended|just-completed|most\s+recent)\s+|(?:current|same)\s+)?(?:fiscal\s+)?(?P<unit>quarter){E}|{B}the\s+(?P<latest2>latest|just-ended|most\s+recent)\s+(?P<unit2>period){E}", read_the_period),
-    ("year_ago_period", rf"{B}(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year-ago|year-earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?{E}", read_year_ago_period),
+    ("year_ago_period", (rf"{B}(?:(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year-ago|year-earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?"
+                         rf"|the\s+(?:same|corresponding|comparable)\s+(?:fiscal\s+)?(?:quarter|period)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+                         rf"|last\s+year's\s+(?:fiscal\s+)?(?:quarter|period)|the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)){E}"), read_year_ago_period),
+    ("year_period", rf"{B}the\s+(?P<y>{YEAR4})\s+(?:fiscal\s+)?quarter{E}", read_year_period),
     ("spelled_year", rf"{B}(?:(?P<mon>{MONTH}),?\s+(?:of\s+)?|the\s+year\s+)?(?P<c>nineteen|twenty|two\s+thousand(?:\s+and)?)(?:\s+(?P<yy>(?:{'|'.join(TENS)})(?:[-\s](?:{_num_words}))?|{_num_words}))?{E}", read_spelled_year),
     ("holiday", rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+(?P<y>{YEAR4}))?{E}", read_holiday),
     ("weekend", rf"{B}(?:(?P<rel>last|this|next|the|this\s+past|the\s+past|coming|the\s+coming)\s+)weekend{E}", read_weekend),
     ("ago", rf"{B}(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|at\s+least|just|only|barely|over)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|back|from\s+now|hence){E}", read_ago),
     ("anaphoric_day", rf"{B}(?P<w>the\s+previous\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day|that\s+same\s+day|that\s+day|the\s+same\s+day|a\s+day\s+earlier|a\s+day\s+later|the\s+previous\s+night|that\s+night|the\s+next\s+morning|the\s+following\s+morning|that\s+morning|the\s+night\s+before){E}", read_anaphoric_day),
-    ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|first|coming|final|following|recent|future)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?(?:(?P<hy>-)|\s+))?(?P<unit>{UNIT}s?)(?P<frac2>\s+and\s+a\s+half)?(?P<old>-old)?{E}", read_duration),
+    ("duration", rf"{B}(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|first|coming|final|following|recent|future)\s+)?(?:(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just|only|as\s+(?:little|few|many|much|long)\s+as)\s+)?(?:(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?(?:(?P<hy>-)|\s+))?(?:(?P<adj>trading|business|working)\s+)?(?P<unit>{UNIT}s?)(?P<frac2>\s+and\s+a\s+half)?(?P<old>-old)?{E}", read_duration),
     ("set", rf"{B}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<wd>{WDAY})|(?P<n>{NUM})?\s*(?P<unit>{UNIT})s?)|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly)){E}", None),
     ("quarter", rf"{B}(?:(?P<rel>last\s+year|this\s+year|next\s+year)(?:'s)?\s+)?(?:the\s+)?(?:(?P<yp>{YEAR4})\s+|(?P<ya>year-ago|year-earlier)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel2>this|last|next)\s+year))?{E}", None),
     ("season", rf"{B}(?:(?P<rel>last|this|next|this\s+past|the\s+past|the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", read_season),
     ("reference", rf"{B}(?:now|currently|current|nowadays|presently|at\s+present|these\s+days|right\s+now|recently|lately|the\s+past|in\s+the\s+past|the\s+future|the\s+near\s+future|the\s+coming\s+(?:days|weeks|months|years)){E}", read_reference),
     ("clock", rf"{B}{CLOCK_CORE}{TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDAY})|(?P<dw>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?))?{E}", read_clock),
+    ("clock_pod", rf"(?<=\bat\s)(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night){E}", read_clock_pod),
     ("noon", rf"{B}(?P<w>noon|midday|midnight)(?:\s+(?P<wd>{WDAY}))?{E}", read_noon),
 ]
 
@@ -590,10 +638,14 @@ RULE_KEYS: dict[str, re.Pattern] = {name: re.compile(key, re.IGNORECASE) for nam
     "season": r"spring|summer|autumn|fall|winter",
     "holiday": r"christmas|new\s+year|thanksgiving|easter",
     "spelled_year": r"nineteen|twenty|thousand",
-    "year_ago_period": r"year-",
+    "year_ago_period": r"year",
+    "year_period": r"quarter",
+    "period_part": r"year|month|week",
     "decade": r"\ds",
     "century": r"century",
+    "spelled_decade": r"ties\b",
     "clock": r"\d",
+    "clock_pod": r"\bin\s+the\s+(?:morning|afternoon|evening|night)",
     "slash": r"/",
     "iso": r"\d-\d",
 }.items()}

@@ -82,8 +82,14 @@ def _period(expr: Expr, anchor: date | None, reference: date | None) -> Period |
         return _calendar(expr, anchor)
     if expr.kind == RELATIVE and expr.frame == "completed":
         if reference is not None and reference != anchor:
-            return periods.shift(periods.containing(reference, expr.grain), expr.shift)
-        return periods.shift(periods.containing(anchor, expr.grain), expr.shift - 1) if anchor else None
+            period = periods.shift(periods.containing(reference, expr.grain), expr.shift)
+        elif anchor is not None:
+            period = periods.shift(periods.containing(anchor, expr.grain), expr.shift - 1)
+        else:
+            return None
+        if expr.year is not None:  # "the 1988 quarter": that quarter of the year named
+            period = Period(period.grain, period.first.replace(year=expr.year))
+        return period
     if expr.kind == RELATIVE:
         frame = reference if expr.frame == "reference" and reference else anchor
         if frame is None:

@@ -14,13 +14,16 @@ from sitrep.times.expressions import WEEKDAY, Expr
 from sitrep.times.grammar import find_expressions, with_future
 from sitrep.times.resolve import Resolved, resolve
 
-# Words before a weekday or month name that put it ahead of the publication date
+# Words before a weekday or month name that put it ahead of the publication date. Not "could":
+# it is as often the past of "can" ("could not be reached Friday") as a possibility ahead.
 FUTURE_CUES = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|"
                          r"set\s+to|upcoming|as\s+(?:soon|early)\s+as|(?:is|are)\s+(?:to|due)|would)\b", re.IGNORECASE)
 # a reporting verb between the cue and the date closes the forward-looking clause: in
 # "will say Friday" the date is ahead, in "will fall, he said Friday" it is not
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|announced|reported|told|added|noted)\b|[;:]", re.IGNORECASE)
-FUTURE_WINDOW = 80  # characters before the expression searched for a future cue: about one clause
+# characters before the expression searched for a future cue: about one clause, long enough for
+# "will almost double its flights between Australia and India by August" (60 was measured too)
+FUTURE_WINDOW = 80
 # Only dates at these grains become the reference for "the previous day", "a year earlier"
 REFERENCE_GRAINS = {"day", "week", "month", "quarter", "year"}
 
@@ -68,15 +71,17 @@ def tag_times(text: str, published: str | None, sentence_starts: list[int] | Non
         out.append(_mention(text, found.start, found.end, expr, res, anchor, reference, found.rule))
         # a date the text names becomes the reference; one counted from the reference does not,
         # so "a year earlier ... a year earlier" does not walk back a year at each mention
-        if _moves_reference(expr, res, reference):
+        if _moves_reference(expr, res, reference, found.rule):
             reference, reference_grain = res.first, res.period.grain
     return out
 
 
-def _moves_reference(expr: Expr, res: Resolved, reference: date | None) -> bool:
+def _moves_reference(expr: Expr, res: Resolved, reference: date | None, rule: str) -> bool:
     """Whether a resolved expression becomes the reference for the anaphoric ones after it."""
     if not res.resolved or res.period is None or res.period.grain not in REFERENCE_GRAINS:
         return False
+    if rule == "ago":
+        return False  # "a year ago" is a distance from now: "... a year ago, ... a year earlier" compare with one period
     if expr.frame in ("reference", "completed"):
         return False
     if res.kind == "future":
