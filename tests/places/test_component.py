@@ -105,3 +105,21 @@ def test_places_stage_reads_a_dateline_after_the_headline(places_nlp):
     doc = run(places_nlp, "Man held after chase. CHARLESTON, W.Va. -- A man was arrested on Friday.")
     by_text = {p.text: p for p in doc._.places}
     assert by_text["CHARLESTON"].admin1 == "West Virginia"
+
+
+def test_area_names_the_model_took_for_people_are_places_in_a_list_of_places(tmp_path):
+    import spacy
+
+    from sitrep.pipeline import load, run
+
+    # a base whose NER gets one province wrong, as statistical models do
+    own = spacy.blank("en")
+    own.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Kunar"},
+                                              {"label": "PERSON", "pattern": "Kunar Singh"},
+                                              {"label": "GPE", "pattern": "Nangarhar"}])
+    own.to_disk(tmp_path / "base")
+    nlp = load(base=str(tmp_path / "base"), stages=["sitrep_places"])
+    doc = run(nlp, "It has cells in Kunar, Nangarhar and Nuristan provinces. Kunar Singh said so.")
+    names = [p.text for p in doc._.places if p.resolved]
+    assert names[:3] == ["Kunar", "Nangarhar", "Nuristan"]
+    assert all(p.start < 40 for p in doc._.places)  # the person stays a person

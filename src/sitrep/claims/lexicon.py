@@ -115,7 +115,7 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "complain": _ABOUT, "worry": _ABOUT, "think": _ABOUT, "care": _ABOUT, "know": _ABOUT,
     "hear": _ABOUT, "learn": _ABOUT, "testify": _ABOUT, "boast": _ABOUT, "brag": _ABOUT,
     "refer": ("to",), "point": ("to",), "respond": ("to",), "reply": ("to",), "object": ("to",),
-    "react": ("to",), "agree": ("with", "to"), "disagree": ("with",), "side": ("with",),
+    "react": ("to",), "agree": ("with",), "disagree": ("with",), "side": ("with",),
     "comment": ("on",), "focus": ("on",), "insist": ("on",), "weigh": ("in",),
     "lash": ("out",), "reach": ("out",), "cry": ("out",),
 }

@@ -47,12 +47,14 @@ from sitrep.claims.lexicon import (
     stance,
 )
 from sitrep.claims.media import medium_after
+from sitrep.claims.nouns import noun_attributions
 from sitrep.claims.phrases import (
     QUOTE_CHARS,
     TIME_WORDS,
     apposition_after,
     apposition_before,
     capitalised,
+    is_age,
     is_role,
     phrase_left,
     phrase_right,
@@ -88,6 +90,10 @@ COLON_LABELS = frozenset({
     "video", "exclusive", "breaking", "source", "sources", "editor", "caption", "credit", "dateline",
     "headline", "correction", "warning", "read", "see", "also", "summary", "abstract", "topics",
 })
+# Words that tie a gerund cue to its clause's verb ("by saying", "pivoted to arguing").
+GERUND_LINKS = frozenset({"by", "to", "of", "after", "before", "while", "for", "without", "about", "in", "on", "from", "when", "since"})
+# Cues whose to-infinitive reports an intention or a position ("pledged to bring").
+INTENTION_CUES = frozenset({"pledge", "promise", "vow", "threaten", "urge", "demand", "propose", "agree", "expect", "hope", "decline", "refuse"})
 # Words after a comma that open the writer's own clause, ending an indirect content.
 TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas"})
 # Nouns of findings that make "in" a cue ("in a new Fox News poll, Trump leads").
@@ -126,6 +132,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions a Doc's tokens show, in text order, one per cue."""
     quotes = find_quotes_cached(doc)
     found: list[Attribution] = []
+    nouns: list[Attribution] = []
     for sent in sentences(doc):
         colon = _colon_attribution(doc, sent)
         if colon is not None:
@@ -140,8 +147,17 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 # a second verb shares a speaker of a verb, not of "according to"
                 shared = att.source if cue.base != "according to" else shared
         _cut_at_next_attribution(doc, found[first:])
+        nouns.extend(noun_attributions(doc, sent))
     _join_broken_quotes(doc, found, quotes)
+    if nouns:
+        found = sorted(found + [n for n in nouns if not any(_nested(n, att) for att in found)], key=lambda a: a.cue[0])
     return found
+
+
+def _nested(noun: Attribution, att: Attribution) -> bool:
+    """Whether a noun's attribution lies inside (or across) a verb's: each word has one attribution."""
+    spans = [att.cue, att.content] + ([att.source] if att.source else [])
+    return any(s[0] < noun.content[1] and noun.cue[0] < s[1] for s in spans)
 
 
 def _join_broken_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> None:
@@ -172,9 +188,14 @@ def _cut_at_next_attribution(doc: Doc, atts: list[Attribution]) -> None:
         if att.content[0] < att.cue[0] or att.direct:
             continue
         for other in atts:
-            begin = min(other.cue[0], other.source[0] if other.source else other.cue[0])
+            begin = other.cue[0]
+            if other.source and att.content[0] < other.source[0] < begin:
+                begin = other.source[0]
             if att.content[0] < begin < att.content[1]:
                 before = text[att.content[0] : begin].rstrip()
+                words = before.rsplit(None, 1)
+                if len(words) == 2 and words[1] in {"and", "but"} and other.source == att.source:
+                    before = words[0] + ","  # "X praised A and said B": the same speaker's next verb
                 if before.endswith((",", "—", ";", "–")):
                     end = att.content[0] + len(before.rstrip(",—;– "))
                     if end - att.content[0] >= MIN_CONTENT_CHARS:
@@ -314,6 +335,7 @@ def attribute(
     if source is None and _after_content(doc, cue.start, floor, quotes):
         source = phrase_right(doc, after, ceiling)
         if source is not None:
+            source = (source[0], _place_tail(doc, source[1], ceiling))
             role_span = apposition_after(doc, source[1], ceiling)
             if role_span is not None and (_ends_sentence(doc, role_span[1], ceiling) or doc[role_span[1]].text == ","):
                 role = role_span
@@ -335,6 +357,8 @@ def attribute(
         if content_left and _quote_follows(doc, after, ceiling) and not _quote_with_comma_before(doc, source[0], quotes):
             content_left = False  # "Asked if ..., Ryan said, “...”": the quotation is the content
     source_chars = _chars(doc, *source) if source else _shared_source(doc, sent, cue, shared)
+    if source_chars is None and source is None and not content_left and _gerund_after_word(doc, cue, floor):
+        source_chars = _clause_subject(doc, sent, cue)  # "Obama punctuated his list by saying ..."
     if source_chars is None:
         return None
     if content_left:
@@ -455,6 +479,22 @@ def _trim_tail(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | N
     return content
 
 
+def _place_tail(doc: Doc, end: int, ceiling: int) -> int:
+    """"says political scientist Dossym Satpayev in Almaty.": a place or body closing the
+    sentence after an inverted speaker belongs to it (capitalised words after in/of/at/from)."""
+    if end >= ceiling or doc[end].lower_ not in {"in", "of", "at", "from", "with"}:
+        return end
+    j = end + 1
+    if j < ceiling and doc[j].lower_ == "the":
+        j += 1
+    start = j
+    while j < ceiling and (capitalised(doc[j]) or doc[j].text in {".", "-", "&", "'s", "’s"} and j > start) and doc[j].text not in END_PUNCT - {"."}:
+        j += 1
+    while j > start and doc[j - 1].text == ".":
+        j -= 1
+    return j if j > start and _ends_sentence(doc, j, ceiling) else end
+
+
 def _asides_to_end(doc: Doc, end: int, ceiling: int) -> int:
     """Extend an inverted speaker over the asides that close its sentence: "..., said Dean Baker,
     co-director of X, a liberal think tank." / "said Cruz, who had introduced ...". A relative
@@ -465,7 +505,7 @@ def _asides_to_end(doc: Doc, end: int, ceiling: int) -> int:
         relative = doc[stop].lower_ in {"who", "whose", "whom"}
         while stop < ceiling and not _aside_stop(doc[stop], relative):
             stop += 1
-        if stop == j + 1 or not (relative or is_role(doc[j + 1 : stop])):
+        if stop == j + 1 or not (relative or is_role(doc[j + 1 : stop]) or is_age(doc[j + 1 : stop])):
             break
         j = stop
     return j if j == end or _ends_sentence(doc, j, ceiling) or doc[j].text in QUOTE_CHARS else end
@@ -475,6 +515,12 @@ def _aside_stop(tok: Token, relative: bool) -> bool:
     if tok.text in QUOTE_CHARS or tok.text in {";", ":", ".", "!", "?"} or (tok.is_space and "\n" in tok.text):
         return True
     return tok.text == "," and not relative
+
+
+def _gerund_after_word(doc: Doc, cue: Cue, floor: int) -> bool:
+    """A gerund cue hanging on the clause's verb through a word ("by saying", "spent the day
+    portraying", "pivoted to arguing"), whose speaker is the clause's subject."""
+    return cue.start > floor and doc[cue.verb].lower_.endswith("ing") and doc[cue.start - 1].lower_ in GERUND_LINKS
 
 
 def _shared_source(doc: Doc, sent: Span, cue: Cue, shared: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -652,7 +698,9 @@ def _content_before(doc: Doc, sent: Span, stop: int, quotes: list[Quote]) -> tup
     stop_char = doc[stop].idx
     quote = _quote_ending_at(text_of(doc), stop_char, quotes)
     if quote is not None:
-        return (quote.start, quote.end)
+        # 'The media are "manipulating ...," Gilmore said': the words before the quote belong to it
+        start = _text_start(doc, sent)
+        return (min(start, quote.start) if start >= _paragraph_start(doc, quote.start) else quote.start, quote.end)
     end = stop_char
     while end > sent.start_char and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in ",—"):
         end -= 1
@@ -660,6 +708,11 @@ def _content_before(doc: Doc, sent: Span, stop: int, quotes: list[Quote]) -> tup
     if end - start < MIN_CONTENT_CHARS:
         return None
     return (start, end)
+
+
+def _paragraph_start(doc: Doc, char: int) -> int:
+    """Offset after the last paragraph break before `char`."""
+    return text_of(doc).rfind("\n", 0, char) + 1
 
 
 def _text_start(doc: Doc, sent: Span) -> int:
@@ -711,6 +764,8 @@ def _complement_ok(doc: Doc, cue: Cue, content: tuple[int, int]) -> bool:
     head = text_of(doc)[content[0] : content[0] + 5].lower()
     if cue.base in {"ask", "wonder", "question"} and head.startswith(("why ", "what ", "how ", "who ", "when ", "about", "for ")):
         return True  # the content of a question
+    if cue.base in INTENTION_CUES and head.startswith("to "):
+        return True  # "pledged to bring", "threatened to leave": an intention is a position
     return head.startswith(("that ", "whether", "if ")) or _opens_quote(text_of(doc), content[0])
 
 

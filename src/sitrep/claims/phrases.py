@@ -26,7 +26,7 @@ MAX_APPOSITION_TOKENS = 25
 # Asides followed back from a cue to the name they describe.
 MAX_ASIDES = 3
 # Tokens that may sit inside a name: possessives, initials' dots, hyphens, ampersands.
-NAME_PUNCT = frozenset({"'s", "’s", "'", "’", ".", "-", "&", "–"})
+NAME_PUNCT = frozenset({"'s", "’s", "'", "’", ".", "-", "&", "–", "/"})
 TIME_WORDS = frozenset({
     "week", "month", "year", "today", "yesterday", "tomorrow", "day", "days", "night", "morning",
     "afternoon", "evening", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -42,6 +42,8 @@ CALENDAR = frozenset({
 ROLE_NOUNS = frozenset({"secretary", "minister", "director", "head", "chief", "spokesman", "spokeswoman", "commander", "general", "adviser", "advisor", "ambassador", "envoy"})
 # Capitalised words that open a sentence without being a name ("According to X, ...").
 CLAUSE_OPENERS = frozenset({"according", "despite", "amid", "following", "like", "unlike", "asked", "speaking", "meanwhile", "however"})
+# Shares of a group that speak in polls ("Almost half said", "a majority say").
+SHARE_NOUNS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "plurality", "minority"})
 # Prepositions that join a speaker to its body: "officials with the committee", "Goldberg of the Review".
 LINKING_PREPOSITIONS = frozenset({"of", "with", "within", "for", "at"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over", "than", "only", "just", "some"})
@@ -74,7 +76,7 @@ def _inside_name(tok: Token) -> bool:
 def is_stop(tok: Token) -> bool:
     """Whether a token ends a speaker phrase."""
     low = tok.lower_
-    if tok.is_punct and tok.text not in NAME_PUNCT:
+    if tok.is_punct and tok.text not in NAME_PUNCT and tok.text != "%":
         return True
     if tok.text in QUOTE_CHARS or (tok.is_space and "\n" in tok.text):
         return True
@@ -86,6 +88,8 @@ def is_stop(tok: Token) -> bool:
     # possessor ("the state's party leader")
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"'s", "’s"}:
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text in {"-", "–"}:
+        return False  # "the 50-state poll"
     return low in FORM_TO_BASE and not capitalised(tok) and low not in SPEAKER_NOUNS and FORM_TO_BASE[low] not in ATTITUDE_BASES
 
 
@@ -229,9 +233,14 @@ def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int]
         return (_located(doc, name[0], floor), comma + 1), None
     if is_role(first_aside):
         return (name[0], comma + 1), (first_aside.start, first_aside.end)
-    if first_aside[0].lower_ in {"who", "whose"}:
-        return (name[0], comma + 1), None
+    if first_aside[0].lower_ in {"who", "whose"} or is_age(first_aside):
+        return (name[0], comma + 1), None  # "Jim Bennett, 57, told": PARC keeps the age in the source
     return name, None
+
+
+def is_age(span: Span) -> bool:
+    """"57", "24": an age set off by commas after a name."""
+    return len(span) == 1 and span[0].like_num and span[0].text.isdigit() and len(span[0].text) <= 3
 
 
 def _aside_commas(doc: Doc, comma: int, floor: int) -> list[int]:
@@ -275,7 +284,9 @@ def names_a_source(span: Span) -> bool:
         return True  # "Several said ..."
     if head.text in {"%", "percent"} and span[0].like_num:
         return True  # "47% say"
-    if len(words) <= 3 and head.is_lower and head.is_alpha and len(head) > 4 and head.lower_.endswith("s") and not head.lower_.endswith(("ss", "ous")):
+    if head.lower_ in SHARE_NOUNS:
+        return True  # "Nearly a third", "Almost half", "a majority of voters"
+    if len(words) <= 3 and head.is_lower and head.is_alpha and len(head) > 3 and head.lower_.endswith("s") and not head.lower_.endswith(("ss", "ous")):
         return True  # "security specialists", "Democratic strategists": a plural group
     if head.pos_ in {"NOUN", "PROPN"} and span[0].lower_ in DETERMINERS:
         return True

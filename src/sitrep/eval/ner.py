@@ -186,13 +186,13 @@ def _gum_gold(path: Path) -> Iterator[GoldText]:
 
 
 def load_ner() -> Language:
-    """sitrep's shipped pipeline with only what NER needs (tokenizer, its CNN, ner)."""
+    """sitrep's shipped pipeline with only what NER needs (tokenizer, ner, place ruler)."""
     import spacy
 
     from sitrep.training.paths import MODEL_DIR
 
     nlp = spacy.load(MODEL_DIR)
-    keep = {"ner", "entity_ruler", "sitrep_entities"}
+    keep = {"ner", "place_ruler"}
     nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep])
     return nlp
 

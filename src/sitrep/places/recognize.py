@@ -45,6 +45,13 @@ ORG_PLACE_KINDS = {COUNTRY, ADMIN1, ADMIN2, CONTINENT, REGION}
 DATELINE = re.compile(r"(?:\A|\n|[.!?]\s)\s*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3})\s*(?=,|\(|—|–|--| -)")
 
 
+# Labels the model sometimes gives a province or country ("Kunar" as a PERSON)
+MISLABELLED = frozenset({"PERSON", "ORG"})
+PLACE_NOUNS = frozenset({"province", "provinces", "district", "districts", "state", "states", "region", "regions",
+                         "county", "counties", "valley", "governorate", "governorates", "oblast", "prefecture"})
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
 @dataclass(frozen=True)
 class PlaceSpan:
     start: int  # character offsets into doc.text
@@ -67,6 +74,7 @@ class Recognizer:
                  if e.label_ in self.labels and not is_demonym(self.gaz, e.text)]
         if self.gazetteer_matches:
             spans += self._org_places(doc)
+            spans += self._mislabelled_areas(doc, spans)
             taken = {i for e in doc.ents for i in range(e.start, e.end)}
             taken |= {t.i for s in spans for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()}
             spans += self._gazetteer_spans(doc, taken)
@@ -86,6 +94,32 @@ class Recognizer:
                 if part[-1].is_title and (self._own_name(recs, key, ORG_PLACE_KINDS) or self._big_town(recs, key)):
                     out.append(PlaceSpan(part.start_char, part.end_char, "gazetteer:org"))
                     break
+        return out
+
+    def _mislabelled_areas(self, doc: Doc, found: list[PlaceSpan]) -> list[PlaceSpan]:
+        """An area's own name the model labelled as a person or organisation, where the context
+        says place: a place noun follows ("Kunar province") or it is listed with places
+        ("Kunar, Nangarhar and Nuristan")."""
+        candidates = [e for e in doc.ents if e.label_ in MISLABELLED
+                      and self._own_name(self.gaz.names.get(normalize(e.text), ()), normalize(e.text), AREA_KINDS)]
+        token_spans = [doc.char_span(f.start, f.end, alignment_mode="expand") for f in found]
+        starts = {t.start for t in token_spans if t}
+        ends = {t.end - 1 for t in token_spans if t}
+        out: list[PlaceSpan] = []
+        changed = True
+        while changed:  # a list may chain several mislabelled names
+            changed = False
+            for e in candidates:
+                if any(o.start == e.start_char for o in out):
+                    continue
+                follows = e.end < len(doc) and doc[e.end].lower_ in PLACE_NOUNS
+                listed = (e.end + 1 in starts and doc[e.end].lower_ in LIST_JOINERS) or (
+                    e.start - 2 in ends and doc[e.start - 1].lower_ in LIST_JOINERS)
+                if follows or listed:
+                    out.append(PlaceSpan(e.start_char, e.end_char, "gazetteer:context"))
+                    starts.add(e.start)
+                    ends.add(e.end - 1)
+                    changed = True
         return out
 
     def _abbreviations_and_dateline(self, doc: Doc, found: list[PlaceSpan]) -> list[PlaceSpan]:

@@ -24,6 +24,7 @@ from spacy.tokens import DocBin
 
 from . import paths
 from .conllu import chunk_by_document, read_conllu, sentences_to_doc
+from .gazetteer import add_place_ruler
 
 logger = logging.getLogger(__name__)
 
@@ -51,16 +52,13 @@ def build_parse_corpus(work: Path) -> dict[str, Path]:
     return out
 
 
-def train_pipeline(
-    config: Path, corpus: dict[str, Path], output: Path, seed: int, source: Path | None = None
-) -> Path:
+def train_pipeline(config: Path, corpus: dict[str, Path], output: Path, seed: int) -> Path:
     """Train one spaCy pipeline and return the folder of its best model.
 
     config (Path): The checked-in .cfg file.
     corpus (dict[str, Path]): DocBins for 'train' and 'dev'.
     output (Path): The training output folder (model-best, model-last).
     seed (int): The random seed for spaCy, thinc and Python.
-    source (Path | None): A trained pipeline the config sources its components from.
     RETURNS (Path): ``output / "model-best"``.
     """
     random.seed(seed)
@@ -69,8 +67,6 @@ def train_pipeline(
         "paths.dev": str(corpus["dev"]),
         "system.seed": seed,
     }
-    if source is not None:
-        overrides["paths.source"] = str(source)
     started = time.time()
     spacy_train(config, output, use_gpu=-1, overrides=overrides)
     logger.info("trained %s in %.0f s", config.name, time.time() - started)
@@ -83,23 +79,10 @@ def write_json(path: Path, data: dict) -> None:
 
 
 def train_parser(work: Path, seed: int = 0) -> Path:
-    """Build the treebank corpus and train the syntax pipeline in two stages.
-
-    Stage 1 (parser.cfg) trains from scratch; stage 2 (parser_more.cfg) goes on from its
-    last weights at a lower learning rate with large batches. The result is in
-    ``work / "parser" / "model-best"``.
-    """
+    """Build the treebank corpus and train the syntax pipeline."""
     work.mkdir(parents=True, exist_ok=True)
     corpus = build_parse_corpus(work)
-    train_pipeline(paths.CONFIG_DIR / "parser.cfg", corpus, work / "parser-stage1", seed)
-    return train_parser_more(work, seed, corpus)
-
-
-def train_parser_more(work: Path, seed: int = 0, corpus: dict[str, Path] | None = None) -> Path:
-    """Stage 2 of the syntax pipeline, sourced from stage 1's last weights."""
-    corpus = corpus or {split: work / f"parse-{split}.spacy" for split in ("train", "dev")}
-    stage1 = work / "parser-stage1" / "model-last"
-    return train_pipeline(paths.CONFIG_DIR / "parser_more.cfg", corpus, work / "parser", seed, source=stage1)
+    return train_pipeline(paths.CONFIG_DIR / "parser.cfg", corpus, work / "parser", seed)
 
 
 def clean_output(path: Path) -> None:
@@ -132,7 +115,8 @@ def assemble(parser_dir: Path, ner_dir: Path, out: Path = paths.MODEL_DIR) -> Pa
     """Join the syntax pipeline and the NER into one pipeline and save it, lean.
 
     The NER keeps its own CNN (its listener is replaced by a copy of its tok2vec), so the
-    two parts stay independent and either can be retrained alone.
+    two parts stay independent and either can be retrained alone. A place-name ruler
+    (``gazetteer.py``) follows the NER and only adds places it left unlabelled.
 
     parser_dir (Path): The trained syntax pipeline.
     ner_dir (Path): The trained NER pipeline.
@@ -143,6 +127,7 @@ def assemble(parser_dir: Path, ner_dir: Path, out: Path = paths.MODEL_DIR) -> Pa
     ner_nlp = spacy.load(ner_dir)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp)
+    add_place_ruler(nlp)
     nlp.meta.update(
         name="en_sitrep",
         version=_package_version(),
@@ -216,7 +201,7 @@ def evaluate_model(model_dir: Path) -> dict:
         "ner_newswire": paths.NEWSWIRE_DIR,
     }
     scores["speed"] = measure_speed(nlp, paths.ud_file(paths.EWT_DIR, "test"))
-    ner_nlp = spacy.load(model_dir, exclude=["tagger", "morphologizer", "trainable_lemmatizer", "parser"])
+    ner_nlp = spacy.load(model_dir, exclude=["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser"])
     for name, data in ner_sets.items():
         if data.exists():
             scores[name] = ner.run(data, nlp=ner_nlp)

@@ -1,0 +1,107 @@
+"""Attributions cued by a noun with its owner: "Sanders's claim that ...", "his support for X",
+"in their view, ...".
+
+PARC-style attribution (PolNeAR) counts nouns of saying and stance as cues, with the possessor as
+the source. Only the possessive shape is read here: a noun after a possessive pronoun or a name
+with "'s", followed by "that", its preposition ("support for", "criticism of") or, for "view",
+the clause after "In his view,". The content runs to the next comma or the sentence's end. These
+cues are weaker than verbs (confidence 0.5), and one inside another attribution's content is
+left out (PolNeAR gives each token one attribution at most).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from sitrep.claims.attribution import Attribution
+from sitrep.claims.lexicon import ATTITUDE_CONFIDENCE, stance
+from sitrep.claims.phrases import phrase_left
+
+# noun -> (the verb whose stance it takes, the prepositions that open its content)
+NOUN_CUES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "claim": ("claim", ("that",)), "claims": ("claim", ("that",)),
+    "assertion": ("assert", ("that",)), "allegation": ("allege", ("that",)),
+    "allegations": ("allege", ("that",)), "accusation": ("accuse", ("that",)),
+    "accusations": ("accuse", ("that",)), "contention": ("contend", ("that",)),
+    "insistence": ("insist", ("that", "on")), "argument": ("argue", ("that", "for", "against")),
+    "belief": ("believe", ("that", "in")), "view": ("think", ("that", "of", "on")),
+    "views": ("think", ("on", "of")), "warning": ("warn", ("that", "about", "against")),
+    "warnings": ("warn", ("that", "about", "against")), "promise": ("promise", ("that", "to")),
+    "pledge": ("pledge", ("that", "to")), "vow": ("vow", ("that", "to")),
+    "prediction": ("predict", ("that",)), "suggestion": ("suggest", ("that",)),
+    "assessment": ("assess", ("that", "of")), "estimate": ("estimate", ("that", "of")),
+    "denial": ("deny", ("that", "of")), "fear": ("fear", ("that", "of")),
+    "fears": ("fear", ("that", "of", "about")), "hope": ("hope", ("that", "for")),
+    "concern": ("worry", ("that", "about", "over")), "concerns": ("worry", ("that", "about", "over")),
+    "support": ("support", ("for",)), "opposition": ("oppose", ("to",)),
+    "criticism": ("criticize", ("of", "that")), "praise": ("praise", ("for", "of")),
+    "endorsement": ("endorse", ("of",)), "attacks": ("attack", ("on",)), "attack": ("attack", ("on",)),
+    "call": ("call", ("for",)), "calls": ("call", ("for",)), "demand": ("demand", ("that", "for")),
+    "demands": ("demand", ("that", "for")), "complaint": ("complain", ("that", "about")),
+    "complaints": ("complain", ("that", "about")), "remarks": ("say", ("about", "on")),
+    "comments": ("say", ("about", "on")), "position": ("think", ("on", "that")),
+    "stance": ("think", ("on",)), "doubts": ("doubt", ("about", "that")),
+    "statement": ("state", ("that",)), "decision": ("decide", ("to",)), "plan": ("plan", ("to", "for")),
+    "plans": ("plan", ("to", "for")), "proposal": ("propose", ("to", "for")),
+}
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+# The preposition stays in the cue for these ("support for"), as PARC annotates them.
+CUE_PREPOSITIONS = frozenset({"for", "to", "on", "of", "about", "against", "over", "in"})
+CONTENT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})
+
+
+def noun_attributions(doc: Doc, sent: Span) -> list[Attribution]:
+    """The attributions of a sentence cued by a possessed noun of saying or stance."""
+    found = []
+    for i in range(sent.start + 1, sent.end - 1):
+        entry = NOUN_CUES.get(doc[i].lower_)
+        if entry is None or not doc[i].is_lower:
+            continue
+        source = _possessor(doc, i - 1, sent.start)
+        if source is None:
+            continue
+        att = _attribution(doc, sent, i, source, entry)
+        if att is not None:
+            found.append(att)
+    return found
+
+
+def _possessor(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
+    """The owner before a noun: "his", "their", or a name with "'s" ("Sanders's")."""
+    tok = doc[i]
+    if tok.lower_ in POSSESSIVE_PRONOUNS:
+        return (i, i + 1)
+    if tok.lower_ in {"'s", "’s"} and i > floor:
+        name = phrase_left(doc, i, floor)
+        if name is not None and doc[name[0]].text[:1].isupper():
+            return (name[0], i + 1)
+    return None
+
+
+def _attribution(
+    doc: Doc, sent: Span, noun: int, source: tuple[int, int], entry: tuple[str, tuple[str, ...]]
+) -> Attribution | None:
+    verb, openers = entry
+    nxt = doc[noun + 1]
+    in_view = doc[noun].lower_ == "view" and source[0] > sent.start and doc[source[0] - 1].lower_ == "in" and nxt.text == ","
+    if in_view:
+        cue_end, start = noun + 1, noun + 2  # "In their view, CONTENT"
+    elif nxt.lower_ in openers:
+        cue_end = noun + 2 if nxt.lower_ in CUE_PREPOSITIONS else noun + 1
+        start = cue_end
+    else:
+        return None
+    end = start
+    while end < sent.end and doc[end].text not in CONTENT_STOPS and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    if end - start < 2:
+        return None
+    first, last = doc[start], doc[end - 1]
+    return Attribution(
+        cue=(doc[noun].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
+        content=(first.idx, last.idx + len(last)),
+        source=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])),
+        base=verb,
+        kind=stance(verb),
+        confidence=ATTITUDE_CONFIDENCE,
+    )
