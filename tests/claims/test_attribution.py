@@ -176,3 +176,23 @@ def test_claims_in_a_poll(extract):
     claim = _one(extract("In a new Reuters poll released Thursday, 60 percent of voters backed the deal."), "In")
     assert claim.speaker.text == "a new Reuters poll"  # the participle is left out, as after "according to"
     assert claim.content.text.startswith("60 percent of voters")
+
+
+def test_claims_age_stays_in_the_speaker(extract):
+    claim = _one(extract("Jim Bennett, 57, said the shelter was full."), "said")
+    assert claim.speaker.text == "Jim Bennett, 57,"
+    assert claim.speaker_role is None
+
+
+def test_claims_question_with_its_asker(extract):
+    claims = extract("When asked by reporters about the curfew, the governor said it would stay.")
+    question = _one(claims, "asked")
+    assert question.speaker.text == "reporters"
+    assert question.content.text == "about the curfew"
+
+
+def test_claims_possessed_noun_cue(extract):
+    claim = _one(extract("The minister's claim that the town was retaken could not be verified."), "claim")
+    assert claim.speaker.text == "The minister's"
+    assert claim.content.text.startswith("that the town was retaken")
+    assert claim.kind == "allegation"

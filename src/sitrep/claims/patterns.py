@@ -94,6 +94,7 @@ COLON_LABELS = frozenset({
 GERUND_LINKS = frozenset({"by", "to", "of", "after", "before", "while", "for", "without", "about", "in", "on", "from", "when", "since"})
 # Cues whose to-infinitive reports an intention or a position ("pledged to bring").
 INTENTION_CUES = frozenset({"pledge", "promise", "vow", "threaten", "urge", "demand", "propose", "agree", "expect", "hope", "decline", "refuse"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
 # Words after a comma that open the writer's own clause, ending an indirect content.
 TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas"})
 # Nouns of findings that make "in" a cue ("in a new Fox News poll, Trump leads").
@@ -151,7 +152,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _join_broken_quotes(doc, found, quotes)
     if nouns:
         found = sorted(found + [n for n in nouns if not any(_nested(n, att) for att in found)], key=lambda a: a.cue[0])
-    return found
+    return [a for a in found if not _weak_inside(a, found)]
+
+
+def _weak_inside(att: Attribution, found: list[Attribution]) -> bool:
+    """A weak cue (stance, cognition, no source) inside another claim's content is part of what
+    that claim reports ("told the Times that Carter believes ..."), not a claim of its own."""
+    if att.confidence > ATTITUDE_CONFIDENCE:
+        return False
+    return any(o is not att and o.content[0] <= att.cue[0] < o.content[1] for o in found)
 
 
 def _nested(noun: Attribution, att: Attribution) -> bool:
@@ -292,6 +301,11 @@ def _looks_like_noun(doc: Doc, i: int, sent: Span, headline: bool = False) -> bo
         return True
     if i + 1 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_.endswith("s"):
         return True  # "estimates of its strength", "reports of fighting"
+    base = FORM_TO_BASE.get(doc[i].lower_, "")
+    if i + 1 < sent.end and doc[i].lower_ == base and base in ATTITUDE_BASES and doc[i + 1].lower_ in {"for", "of"} and doc[i + 1].lower_ not in CUE_PARTICLES.get(base, ()):
+        return True  # "government support for research", "plan for the city": a noun
+    if base == "find" and i + 1 < sent.end and doc[i + 1].lower_ in REFLEXIVES:
+        return True  # "found itself at the centre": a finding of no one's
     # inside a name (in running text; a headline capitalises its verbs too)
     return not headline and capitalised(doc[i]) and i > sent.start and not doc[i - 1].is_punct
 
@@ -332,7 +346,7 @@ def attribute(
     medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     after = _skip_to_that(doc, after, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     content_left = False
-    if source is None and _after_content(doc, cue.start, floor, quotes):
+    if source is None and not doc[cue.verb].lower_.endswith("ing") and _after_content(doc, cue.start, floor, quotes):
         source = phrase_right(doc, after, ceiling)
         if source is not None:
             source = (source[0], _place_tail(doc, source[1], ceiling))
@@ -391,9 +405,9 @@ def _speakerless(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribu
     join ...", "it was reported that ...", "Asked whether ..., Ryan said" (the question)."""
     verb = doc[cue.verb].lower_
     nxt = doc[cue.end].lower_ if cue.end < sent.end else ""
-    if cue.base == "ask" and verb == "asked" and _participle_opening(doc, sent, cue):
-        return _question(doc, sent, cue)
     passive = any(t.lower_ in PASSIVE_AUX for t in doc[cue.start : cue.verb]) and verb != cue.base
+    if cue.base == "ask" and verb == "asked" and (_participle_opening(doc, sent, cue) or (passive and nxt in QUESTION_OPENERS | {"by"})):
+        return _question(doc, sent, cue)
     raising = cue.base in RAISING_CUES and not verb.endswith("ing")
     if not ((passive and cue.base in SPEAKERLESS_PASSIVES and nxt in {"to", "that"}) or raising):
         return None
@@ -423,20 +437,30 @@ def _participle_opening(doc: Doc, sent: Span, cue: Cue) -> bool:
     before = [t for t in doc[sent.start : cue.start] if not t.is_space]
     if before and before[-1].lower_ not in {"when", "if", "after", "once", "being", ",", "but", "and", "while"}:
         return False
-    return cue.end < sent.end and doc[cue.end].lower_ in QUESTION_OPENERS | CUE_ADVERBS | {"specifically"}
+    return cue.end < sent.end and doc[cue.end].lower_ in QUESTION_OPENERS | CUE_ADVERBS | {"specifically", "by"}
 
 
 def _question(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
-    """The question of "Asked whether X, Ryan said ...": from after the cue to the next comma."""
-    end = cue.end
+    """The question of "Asked whether X, Ryan said ...": from after the cue to the next comma;
+    "asked by Ingraham about X" names the asker as the source."""
+    source = None
+    start = cue.end
+    if start < sent.end and doc[start].lower_ == "by":
+        source = phrase_right(doc, start + 1, sent.end)
+        if source is None:
+            return None
+        start = source[1]
+    end = start
     while end < sent.end and doc[end].text not in {",", ";", ":", "?"} and doc[end].text not in QUOTE_CHARS:
         end += 1
-    if end == sent.end or end - cue.end < 2:
+    if end - start < 2 or (end == sent.end and source is None and not _ends_sentence(doc, end - 1, sent.end)):
         return None
+    while end > start and doc[end - 1].text in END_PUNCT:
+        end -= 1
     return Attribution(
         cue=_chars(doc, cue.start, cue.end),
-        content=_chars(doc, cue.end, end),
-        source=None,
+        content=_chars(doc, start, end),
+        source=_chars(doc, *source) if source else None,
         base=cue.base,
         kind="statement",
         confidence=ATTITUDE_CONFIDENCE,
@@ -814,7 +838,7 @@ def _np_left_any(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
 def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
     """"according to X, CONTENT" and "CONTENT, according to X"."""
     end = cue.end
-    while end < sent.end and (not doc[end].is_punct or doc[end].text in {"-", "'s", "’s", "."}) and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS:
+    while end < sent.end and (not doc[end].is_punct or doc[end].text in {"-", "'s", "’s", "."}) and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS and not _spaced_dash(doc, end):
         end += 1
     while end > cue.end and doc[end - 1].is_punct:
         end -= 1
@@ -836,6 +860,11 @@ def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
         kind="statement",
         confidence=0.8 if cue.base == "according to" else ATTITUDE_CONFIDENCE,
     )
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """" - " set off by spaces opens an aside; "Reuters-Ipsos" is a name."""
+    return doc[i].text in {"-", "–", "—", "--"} and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def _skip_to_comma(doc: Doc, i: int, end: int) -> int:

@@ -45,7 +45,7 @@ CLAUSE_OPENERS = frozenset({"according", "despite", "amid", "following", "like",
 # Shares of a group that speak in polls ("Almost half said", "a majority say").
 SHARE_NOUNS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "plurality", "minority"})
 # Prepositions that join a speaker to its body: "officials with the committee", "Goldberg of the Review".
-LINKING_PREPOSITIONS = frozenset({"of", "with", "within", "for", "at"})
+LINKING_PREPOSITIONS = frozenset({"of", "with", "within", "for", "at", "from", "to"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over", "than", "only", "just", "some"})
 # Participles that attach a date to a source phrase ("a poll released Thursday").
 PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
