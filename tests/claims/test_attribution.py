@@ -196,3 +196,9 @@ def test_claims_possessed_noun_cue(extract):
     assert claim.speaker.text == "The minister's"
     assert claim.content.text.startswith("that the town was retaken")
     assert claim.kind == "allegation"
+
+
+def test_claims_parenthetical_speaker_inside_the_content(extract):
+    claim = _one(extract("The new road, the engineer said, would open in May."), "said")
+    assert claim.speaker.text == "the engineer"
+    assert claim.content.text == "The new road, the engineer said, would open in May"

@@ -163,6 +163,7 @@ CUE_ADVERBS = frozenset({
     "recently", "publicly", "privately", "reportedly", "again", "long", "never", "already",
     "flatly", "strongly", "firmly", "quickly", "separately", "initially", "subsequently", "since",
     "just", "first", "last", "still", "allegedly", "widely", "openly", "explicitly", "specifically",
+    "now", "even", "always", "frequently", "routinely", "personally",
 })
 
 AUXILIARIES = frozenset({

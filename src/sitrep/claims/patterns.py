@@ -66,8 +66,8 @@ from sitrep.claims.segment import sentences
 END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
 PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 NEGATIONS = frozenset({"not", "n't", "never", "’t"})
-# Content shorter than this (in characters) is a fragment, not a claim.
-MIN_CONTENT_CHARS = 4
+# Content shorter than this (in characters) is a fragment, not a claim ("said no" is one).
+MIN_CONTENT_CHARS = 2
 # Words that open a phrase of time or place between a cue and its "that" ("said on Thursday that").
 CIRCUMSTANCE_OPENERS = frozenset({"on", "in", "at", "during", "before", "after", "last", "this", "earlier", "to", "while", "late", "early"})
 # Longest such phrase: beyond it, "that" belongs to something else.
@@ -95,6 +95,12 @@ GERUND_LINKS = frozenset({"by", "to", "of", "after", "before", "while", "for", "
 # Cues whose to-infinitive reports an intention or a position ("pledged to bring").
 INTENTION_CUES = frozenset({"pledge", "promise", "vow", "threaten", "urge", "demand", "propose", "agree", "expect", "hope", "decline", "refuse"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
+# Cue forms that are verbs after a quantifier ("Some say", "One in five said"), nouns only after
+# an article or a possessive ("have a say").
+PLAIN_VERB_FORMS = frozenset({"said", "say", "says", "told", "believe", "think", "thought", "want", "wanted"})
+ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
+# Longest relative clause between a subject and its cue ("officials whose laws were struck down say").
+MAX_RELATIVE_TOKENS = 14
 # Words after a comma that open the writer's own clause, ending an indirect content.
 TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas"})
 # Nouns of findings that make "in" a cue ("in a new Fox News poll, Trump leads").
@@ -295,8 +301,9 @@ def _unlisted_cue(doc: Doc, i: int, sent: Span) -> str | None:
 
 def _looks_like_noun(doc: Doc, i: int, sent: Span, headline: bool = False) -> bool:
     """Without tags: "the report said", "a claim", "Trump's call" use a cue form as a noun."""
-    if i > sent.start and (doc[i - 1].lower_ in DETERMINERS - {"that"} or doc[i - 1].lower_ in {"'s", "’s"}):
-        return True
+    before = doc[i - 1].lower_ if i > sent.start else ""
+    if before in {"'s", "’s"} or (before in DETERMINERS - {"that"} and not (doc[i].lower_ in PLAIN_VERB_FORMS and before not in ARTICLES)):
+        return True  # "the report", "her claims"; but "Some say", "One in three said" are verbs
     if i + 1 < sent.end and doc[i + 1].lower_ in FORM_TO_BASE and doc[i].lower_ not in {"said", "told"}:
         return True
     if i + 1 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_.endswith("s"):
@@ -379,6 +386,8 @@ def attribute(
         content = _content_before(doc, sent, min(source[0], cue.start), quotes)  # type: ignore[index]
     else:
         content = _trim_tail(doc, _content_after(doc, sent, after, quotes))
+        if content is not None and source is not None and _parenthetical(doc, sent, source[0], after, quotes):
+            content = (_text_start(doc, sent), content[1])  # "The plan, he said, would cost billions."
         strong = _strong_source(doc, source) or (source is None and source_chars is not None)
         if content is not None and not (_complement_ok(doc, cue, content) or (strong and cue.base not in STRICT_COMPLEMENT)):
             return None
@@ -483,6 +492,17 @@ def _clause_subject_start(doc: Doc, sent: Span, cue_start: int) -> int | None:
     return start
 
 
+def _parenthetical(doc: Doc, sent: Span, source_start: int, after: int, quotes: list[Quote]) -> bool:
+    """"A, he said, B": a speaker and cue set off by commas inside the content, which runs on both
+    sides (PARC joins the two halves; the claim's content spans both, the cue inside)."""
+    if source_start <= sent.start or doc[source_start - 1].text != "," or after >= sent.end or doc[after].text != ",":
+        return False
+    if _quote_ending_at(text_of(doc), doc[source_start].idx, quotes) is not None:
+        return False  # a quotation before: "“A,” he said, “B”" is joined as a quotation
+    nxt = doc[after + 1] if after + 1 < sent.end else None
+    return nxt is not None and nxt.lower_ not in {"that", "adding", "saying"} and nxt.text not in QUOTE_CHARS and source_start - 1 > sent.start
+
+
 def _trim_tail(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """End an indirect content before a comma that opens a new clause of the writer's own:
     ", but ...", ", while ...", ", saying ..." (a second cue of the same speaker)."""
@@ -495,7 +515,7 @@ def _trim_tail(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | N
         if tok.text != ",":
             continue
         nxt = doc[tok.i + 1]
-        if nxt.lower_ in TAIL_OPENERS or (nxt.is_lower and nxt.lower_.endswith("ing") and nxt.lower_ in FORM_TO_BASE):
+        if nxt.lower_ in TAIL_OPENERS or (nxt.is_lower and nxt.lower_.endswith("ing") and nxt.lower_ in FORM_TO_BASE) or _new_clause(doc, tok.i + 1):
             if _inside_quote(tok.idx, find_quotes_cached(doc)):
                 continue
             end = tok.idx
@@ -517,6 +537,14 @@ def _place_tail(doc: Doc, end: int, ceiling: int) -> int:
     while j > start and doc[j - 1].text == ".":
         j -= 1
     return j if j > start and _ends_sentence(doc, j, ceiling) else end
+
+
+def _new_clause(doc: Doc, i: int) -> bool:
+    """", and the army ...", ", and he ...": "and" opening a clause with its own subject."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "and":
+        return False
+    nxt = doc[i + 1]
+    return nxt.lower_ in SUBJECT_PRONOUNS - {"who", "which"} or nxt.lower_ in {"the", "a", "an"}
 
 
 def _asides_to_end(doc: Doc, end: int, ceiling: int) -> int:
@@ -649,7 +677,21 @@ def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None
         return found
     if (prev.is_punct and prev.text != ")") or prev.text in QUOTE_CHARS:
         return None, None  # "Sen. Bernie Sanders (I-Vt.) said": phrase_left reads the bracket
-    return _coordinated(doc, phrase_left(doc, cue.start, floor), floor), None
+    phrase = phrase_left(doc, cue.start, floor) or _relative_subject(doc, cue.start, floor)
+    return _coordinated(doc, phrase, floor), None
+
+
+def _relative_subject(doc: Doc, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """"The state officials whose laws have been invalidated say": a subject with its relative
+    clause, back from the cue to "who"/"whose" and the phrase before it (no punctuation between)."""
+    for j in range(cue_start - 2, max(floor, cue_start - MAX_RELATIVE_TOKENS) - 1, -1):
+        tok = doc[j]
+        if tok.is_punct or tok.text in QUOTE_CHARS or (tok.is_space and "\n" in tok.text):
+            return None
+        if tok.lower_ in {"who", "whose"}:
+            head = phrase_left(doc, j, floor)
+            return (head[0], cue_start) if head is not None and doc[head[1] - 1].lower_ not in SUBJECT_PRONOUNS else None
+    return None
 
 
 def _coordinated(doc: Doc, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
@@ -658,8 +700,10 @@ def _coordinated(doc: Doc, phrase: tuple[int, int] | None, floor: int) -> tuple[
     if phrase is None or phrase[0] - 1 <= floor or doc[phrase[0] - 1].lower_ != "and":
         return phrase
     before = phrase_left(doc, phrase[0] - 1, floor)
-    if before is None or not capitalised(doc[before[0]]) or doc[before[0]].lower_ in NOT_NAMES:
+    if before is None or doc[before[0]].lower_ in NOT_NAMES - {"he", "she", "they", "we", "i"}:
         return phrase
+    if not (capitalised(doc[before[0]]) or doc[before[0]].lower_ in PERSON_PRONOUNS | {"they"}):
+        return phrase  # "he and Mr. Allen said"
     return (before[0], phrase[1])
 
 

@@ -198,8 +198,18 @@ def load_ner() -> Language:
 
 
 def predict(nlp: Language, texts: list[str]) -> Iterator[list[CharSpan]]:
-    """Predicted entity character spans of each text."""
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+    """Predicted entity character spans of each text.
+
+    A pipeline built by ``sitrep.pipeline.load`` (its meta has "sitrep") runs through
+    ``sitrep.pipeline.run_many``, which gives its stages the Doc state they expect.
+    """
+    if "sitrep" in nlp.meta:
+        from sitrep.pipeline import run_many
+
+        docs = run_many(nlp, ((text, None) for text in texts), batch_size=BATCH_SIZE)
+    else:
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
+    for doc in docs:
         yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 

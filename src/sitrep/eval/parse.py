@@ -18,7 +18,9 @@ from spacy.tokens import Doc
 from sitrep.errors import Errors, SitrepError
 from sitrep.training.conllu import Sentence, read_conllu
 
-SYNTAX_PIPES = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "lemmatizer", "parser")
+# Pipes that tag, lemmatize or parse, in sitrep's model and in spaCy's packaged pipelines.
+SYNTAX_PIPES = ("tok2vec", "transformer", "tagger", "morphologizer", "attribute_ruler",
+                "trainable_lemmatizer", "lemmatizer", "parser")
 BATCH_SIZE = 256
 
 

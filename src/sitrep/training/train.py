@@ -62,6 +62,7 @@ def train_pipeline(config: Path, corpus: dict[str, Path], output: Path, seed: in
     RETURNS (Path): ``output / "model-best"``.
     """
     random.seed(seed)
+    clean_output(output)  # no checkpoint of an earlier run may survive as model-best
     overrides = {
         "paths.train": str(corpus["train"]),
         "paths.dev": str(corpus["dev"]),
