@@ -18,6 +18,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/sitrep run examples/articles --db $(DB)
+	$(BIN)/sitrep show --db $(DB) 000_4f3246a8c156d27a
 	$(BIN)/sitrep export --db $(DB) --format csv --out out/events.csv
 	$(BIN)/sitrep export --db $(DB) --format geojson --out out/events.geojson
 	$(BIN)/sitrep export --db $(DB) --format jsonl --out out/documents.jsonl

@@ -118,6 +118,26 @@ def export(fmt: str, out: str | None, db: str) -> None:
     click.echo(f"exported {json.dumps(counts)}" + (f" to {out}" if out else ""), err=True)
 
 
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(query: str | None, db: str, fmt: str) -> None:
+    """Show stored articles whose id, title or input path contains QUERY (all if left out)."""
+    from sitrep.render import document_text
+    from sitrep.store import Store
+
+    like = f"%{(query or '').lower()}%"
+    with Store(db, read_only=True) as store:
+        ids = [r["id"] for r in store.sql(
+            "select id from articles where lower(id) like $1 or lower(coalesce(title, '')) like $1 "
+            "or lower(coalesce(provenance_path, '')) like $1 or lower(coalesce(url, '')) like $1 order by id", [like])]
+        if not ids:
+            raise click.ClickException(f"no stored article matches {query!r} in {db}")
+        for doc in store.documents(ids):
+            click.echo(json.dumps(doc.to_dict(), ensure_ascii=False) if fmt == "json" else document_text(doc) + "\n")
+
+
 @cli.command(name="eval")
 @click.argument("task")
 @click.option("--data", required=True, type=click.Path(exists=True), help="Gold data: a file or folder.")

@@ -82,3 +82,10 @@ def test_hard_wrapped_lines_do_not_split_sentences():
     nlp = load(base="blank:en", stages=[])
     doc = run(nlp, "Gunmen killed 12 people in an attack on\na market in Konduga, police said.")
     assert len(list(doc.sents)) == 1
+
+
+def test_whitespace_and_opening_quotes_never_stand_alone_as_sentences():
+    nlp = load(base="blank:en", stages=[])
+    doc = run(nlp, "Nabil told WSJ so.\n\n“If there were a resistance, they would join,” Nabil said.\n\nEnd.")
+    texts = [s.text for s in doc.sents]
+    assert len(texts) == 3 and texts[1].startswith("“If") and all(t.strip() for t in texts)

@@ -16,9 +16,16 @@ from spacy.tokens import Doc
 def mark_paragraphs(doc: Doc) -> Doc:
     after_break = False
     for token in doc:
-        if token.is_space and token.text.count("\n") >= 2:
-            after_break = True
-        elif after_break and not token.is_space:
+        if token.is_space and token.i > 0:
+            # whitespace belongs to the sentence before it, never opens one of its own
+            token.is_sent_start = False
+            after_break = after_break or token.text.count("\n") >= 2
+        elif after_break:
             token.is_sent_start = True
             after_break = False
+        elif token.i > 0 and doc[token.i - 1].text in OPENING and doc[token.i - 1].is_sent_start:
+            token.is_sent_start = False  # an opening quote or bracket starts the sentence with its words
     return doc
+
+
+OPENING = frozenset({"“", "‘", '"', "'", "(", "[", "«"})

@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 from pathlib import Path
 
 import click
@@ -18,6 +18,7 @@ import click
 from . import paths
 
 PARTS = ("all", "parser", "ner", "assemble")
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @click.command(name="train")
@@ -30,6 +31,8 @@ PARTS = ("all", "parser", "ner", "assemble")
 @click.option("--no-eval", is_flag=True, help="Skip the held-out evaluation after assembling.")
 def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) -> None:
     """Train PART (all, parser, ner, assemble) from ../shared/data with fixed seeds."""
+    for var in THREAD_VARS:  # one thread: the build machines are shared, runs stay comparable
+        os.environ.setdefault(var, "1")
     from . import train
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -43,7 +46,7 @@ def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) ->
         train.assemble(train.best_model(work, "parser"), train.best_model(work, "ner"), out)
         if not no_eval:
             scores = train.evaluate_model(out)
-            (work / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
+            train.write_json(work / "scores.json", scores)
             click.echo(train.format_scores(scores))
 
 
