@@ -20,6 +20,6 @@ def test_actors_docs_name_every_sector_relation_and_file():
         assert f"| {rel_type} |" in text, rel_type
     for name, _ in builtin_files():
         assert name in text, name
-    assert "kb/demonyms.yaml" in text
+    assert "entities/data/demonyms.tsv" in text
     for key in (*ActorLinker.DEFAULT_CONFIG, *RelationExtractor.DEFAULT_CONFIG):
         assert key in text, key

@@ -27,12 +27,11 @@ import pycountry
 import yaml
 
 from sitrep.actors.sectors import SECTORS, STATE_SECTORS
-from sitrep.entities.names import NO_PLURAL_ENDINGS, country_names, demonyms
+from sitrep.entities.names import country_names
 from sitrep.errors import Errors, SitrepError
 
 KB_PACKAGE = "sitrep.actors"
 KB_FOLDER = "kb"
-DEMONYM_FILE = "demonyms.yaml"
 LIST_SEPARATORS = re.compile(r"\s*[|;]\s*")  # aliases and tags in CSV cells
 NON_ISO_COUNTRIES = {"XKX"}  # Kosovo: user-assigned code in wide use, absent from ISO 3166
 STATE_SECTOR_NAMES = {"military": "military", "police": "police", "intelligence": "intelligence"}
@@ -132,36 +131,9 @@ def _load_kb(extra: tuple[str, ...]) -> ActorKB:
 def builtin_files() -> list[tuple[str, str]]:
     """(name, text) of the actor files shipped in sitrep/actors/kb, in name order."""
     folder = resources.files(KB_PACKAGE).joinpath(KB_FOLDER)
-    files = sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml")) and f.name != DEMONYM_FILE),
+    files = sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))),
                    key=lambda f: f.name)
     return [(f"kb/{f.name}", f.read_text("utf-8")) for f in files]
-
-
-@lru_cache(maxsize=1)
-def actor_country_names() -> dict[str, str]:
-    """Country name -> ISO3: the shared table plus the short and former names of kb/demonyms.yaml."""
-    names = dict(country_names())
-    for name, iso3 in (_demonym_file().get("countries") or {}).items():
-        names.setdefault(name, str(iso3).strip())
-    return names
-
-
-def _demonym_file() -> dict:
-    text = resources.files(KB_PACKAGE).joinpath(KB_FOLDER, DEMONYM_FILE).read_text("utf-8")
-    return yaml.safe_load(text) or {}
-
-
-@lru_cache(maxsize=1)
-def actor_demonyms() -> dict[str, str | None]:
-    """Demonym -> ISO3 (None for peoples of no one country): the shared table of
-    `sitrep.entities.names` plus kb/demonyms.yaml, with plurals ("Croats")."""
-    table = dict(demonyms())
-    for word, iso3 in (_demonym_file().get("demonyms") or {}).items():
-        code = str(iso3).strip() or None
-        table.setdefault(word, code)
-        if not word.endswith(NO_PLURAL_ENDINGS) or word.endswith("i"):
-            table.setdefault(word + "s", code)
-    return table
 
 
 def read_kb_file(path: Path) -> list[KBEntry]:
@@ -223,7 +195,7 @@ def _entry(raw: dict[str, Any], index: int, source: str) -> KBEntry:
 def state_entries() -> Iterator[KBEntry]:
     """The generated state, military, police and intelligence entries of every country."""
     by_iso3: dict[str, list[str]] = {}
-    for name, iso3 in actor_country_names().items():
+    for name, iso3 in country_names().items():
         by_iso3.setdefault(iso3, []).append(name)
     for iso3, names in by_iso3.items():
         short = _short_name(iso3, names)

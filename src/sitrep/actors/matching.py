@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.candidate import CONFIDENCE, Candidate
 from sitrep.actors.casing import CASELESS_MIN_ALIAS, FoldedDict, is_caseless
-from sitrep.actors.kb import ActorKB, KBEntry, actor_country_names, actor_demonyms
+from sitrep.actors.kb import ActorKB, KBEntry
+from sitrep.entities.names import country_names, demonyms
 from sitrep.actors.persons import LOWER_TITLES, PERSON_TITLES, attach_titles, titled_persons
 from sitrep.actors.sectors import (
     ANAPHORIC_NOUNS,
@@ -97,8 +98,8 @@ class ActorMatcher:
         self.named = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.demonym_iso3: dict[str, str | None] = actor_demonyms()
-        self.country_codes = actor_country_names()
+        self.demonym_iso3: dict[str, str | None] = demonyms()
+        self.country_codes = country_names()
         self.country_names = set(self.country_codes)
         self._cased = (self.demonym_iso3, self.country_codes, self.country_names)
         self._caseless: tuple | None = None  # built on the first all-lower-case Doc

@@ -16,6 +16,28 @@ EXTRA_COUNTRY_NAMES = {
     "Moldova": "MDA", "Palestine": "PSE", "Gaza": "PSE", "West Bank": "PSE", "Kosovo": "XKX",
     "Congo": "COD", "DR Congo": "COD", "DRC": "COD", "Ivory Coast": "CIV", "Turkey": "TUR",
     "Burma": "MMR", "Czech Republic": "CZE", "Taiwan": "TWN", "UAE": "ARE",
+    # short, former and constituent-country names
+    "Bosnia": "BIH",
+    "Herzegovina": "BIH",
+    "Macedonia": "MKD",
+    "Swaziland": "SWZ",
+    "East Timor": "TLS",
+    "Cape Verde": "CPV",
+    "Czechia": "CZE",
+    "Holland": "NLD",
+    "the Netherlands": "NLD",
+    "Brunei": "BRN",
+    "Micronesia": "FSM",
+    "Vatican": "VAT",
+    "Holy See": "VAT",
+    "Zaire": "COD",
+    "Congo-Kinshasa": "COD",
+    "Congo-Brazzaville": "COG",
+    "South Sudan": "SSD",
+    "Northern Ireland": "GBR",
+    "England": "GBR",
+    "Scotland": "GBR",
+    "Wales": "GBR",
 }
 # Plurals of these end as they are: "the British", "the Chinese", "the Swiss".
 NO_PLURAL_ENDINGS = ("ish", "ese", "ch", "ss", "i")
