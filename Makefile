@@ -28,6 +28,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 models: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/sitrep train all
 
 bench: $(STAMP)
