@@ -47,14 +47,18 @@ def extract(
 def extract_many(items, *, nlp: Language | None = None, batch_size: int = 16):
     """Extract documents from (text, fields) pairs, batching the pipeline's model work."""
     nlp = nlp or default_pipeline()
+    items = list(items)  # read twice: once for the pipeline, once for each document's fields
     prepared = [(text, article_meta(text, fields)) for text, fields in items]
     docs = run_many(nlp, prepared, batch_size=batch_size)
     for doc, (_, fields) in zip(docs, items):
-        extra = {k: v for k, v in fields.items() if k not in ("published", "title", "url")}
+        extra = {k: v for k, v in fields.items() if k not in _META_FIELDS}
         document = to_document(doc, **extra)
         document.pipeline = {"sitrep": __version__, "base": nlp.meta.get("sitrep", {}).get("base"),
                              "components": list(nlp.pipe_names)}
         yield document
+
+
+_META_FIELDS = ("published", "published_source", "title", "url")  # carried by doc._.meta instead
 
 
 def article_meta(text: str, fields: dict[str, Any]) -> dict[str, Any]:

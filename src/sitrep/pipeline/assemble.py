@@ -28,7 +28,6 @@ def to_document(doc: Doc, *, provenance: Provenance | None = None, **fields: Any
         title=meta.get("title"),
         url=meta.get("url"),
         provenance=provenance or Provenance(),
-        pipeline=_pipeline_info(doc),
         sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents],
         entities=[_entity(doc, ent) for ent in doc.ents],
         **{name: list(getattr(doc._, name) or []) for name in _ITEM_FIELDS},
@@ -53,8 +52,3 @@ def _entity(doc: Doc, ent: SpacySpan) -> Entity:
         confidence=RULER_ENTITY_CONFIDENCE if from_ruler else MODEL_ENTITY_CONFIDENCE,
         component=RULER_SOURCE if from_ruler else "ner",
     )
-
-
-def _pipeline_info(doc: Doc) -> dict[str, Any]:
-    meta = doc._.meta or {}
-    return {k: v for k, v in meta.items() if k.startswith("pipeline_")} or {}
