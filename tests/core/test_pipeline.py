@@ -89,3 +89,18 @@ def test_whitespace_and_opening_quotes_never_stand_alone_as_sentences():
     doc = run(nlp, "Nabil told WSJ so.\n\n“If there were a resistance, they would join,” Nabil said.\n\nEnd.")
     texts = [s.text for s in doc.sents]
     assert len(texts) == 3 and texts[1].startswith("“If") and all(t.strip() for t in texts)
+
+
+def test_entity_stage_corrects_known_organisations_and_marks_its_source(tmp_path):
+    import spacy
+
+    own = spacy.blank("en")  # a base model with the classic error: an armed group as a person
+    own.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Taliban"},
+                                              {"label": "PERSON", "pattern": "Colin Kahl"}])
+    own.to_disk(tmp_path / "base")
+    nlp = load(base=str(tmp_path / "base"), stages=["sitrep_entities"])
+    doc = run(nlp, "Colin Kahl said the Taliban and Hezbollah fought Iraqi forces.")
+    ents = {e.text: (e.label_, e.ent_id_.split(":")[0]) for e in doc.ents}
+    assert ents["Taliban"] == ("ORG", "sitrep_entities")
+    assert ents["Hezbollah"] == ("ORG", "sitrep_entities") and ents["Iraqi"] == ("NORP", "sitrep_entities")
+    assert ents["Colin Kahl"] == ("PERSON", "")
