@@ -73,7 +73,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "police": "police", "policemen": "police", "police officers": "police", "police officer": "police",
     "police personnel": "police", "policeman": "police", "cops": "police", "gendarmes": "police",
     "gendarmerie": "police", "border guards": "police", "border police": "police",
-"prison guards": "police", "riot police": "police",
+    "prison guards": "police", "riot police": "police",
     # intelligence
     "intelligence": "intelligence", "intelligence service": "intelligence",
     "intelligence services": "intelligence", "intelligence agency": "intelligence",
