@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from sitrep import __version__
-from sitrep.document import Document, Provenance
+from sitrep.document import Document
 from sitrep.errors import Errors, SitrepError
 from sitrep.pipeline import load, run_many
 from sitrep.pipeline.assemble import to_document

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.candidate import CONFIDENCE, Candidate
 from sitrep.actors.casing import CASELESS_MIN_ALIAS, FoldedDict, is_caseless
 from sitrep.actors.kb import ActorKB, KBEntry
-from sitrep.entities.names import country_names, demonyms
 from sitrep.actors.persons import LOWER_TITLES, PERSON_TITLES, attach_titles, titled_persons
 from sitrep.actors.sectors import (
     ANAPHORIC_NOUNS,
@@ -31,6 +30,7 @@ from sitrep.actors.sectors import (
     STATUS_WORDS,
     TITLE_SECTORS,
 )
+from sitrep.entities.names import country_names, demonyms
 
 # How far a country may stand from the noun it qualifies: "Afghanistan's U.S.-trained elite
 # intelligence service" has three modifiers between them; more is rarely one noun phrase.

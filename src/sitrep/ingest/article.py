@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sitrep.document import Document, Provenance, content_id
 from sitrep.errors import Errors
-from sitrep.ingest.decode import detect_language
+from sitrep.ingest.decode import binary_kind, detect_language
 
 MAX_ARTICLE_CHARS = 200_000  # larger texts are index pages, dumps or several articles glued together
 
@@ -88,6 +88,14 @@ def failure(code: str, *, kind: str = ERROR, **values: object) -> Failure:
     """Build a `Failure` from the catalogue entry `code`; `values` fill its message (``ref`` required)."""
     message = getattr(Errors, code).format(**values)
     return Failure(ref=str(values["ref"]), code=code, message=message, kind=kind)
+
+
+def unusable_bytes(data: bytes, ref: str) -> Failure | None:
+    """The failure of a whole input that is empty (E102) or binary (E103), else None."""
+    if not data.strip():
+        return failure("E102", ref=ref)
+    kind = binary_kind(data)
+    return failure("E103", ref=ref, what=kind) if kind else None
 
 
 def make_article(

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import sitrep
 from sitrep.document import Provenance
-from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, failure
-from sitrep.ingest.decode import DecodeError, binary_kind, decode, parse_content_type
+from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, failure, unusable_bytes
+from sitrep.ingest.decode import DecodeError, decode, parse_content_type
 from sitrep.ingest.feeds import looks_like_feed, read_feed
 from sitrep.ingest.html import read_html
 from sitrep.ingest.records import read_json
@@ -106,12 +106,9 @@ def _read_answer(
     data: bytes, content_type: str | None, *, url: str, final_url: str, max_chars: int
 ) -> Iterator[Article | Failure]:
     media, charset = parse_content_type(content_type)
-    if not data.strip():
-        yield failure("E102", ref=url)
-        return
-    kind = binary_kind(data)
-    if kind:
-        yield failure("E103", ref=url, what=kind)
+    unusable = unusable_bytes(data, url)
+    if unusable:
+        yield unusable
         return
     if looks_like_feed(data, media):
         yield from read_feed(data, ref=url, url=final_url, content_type=content_type, max_chars=max_chars)

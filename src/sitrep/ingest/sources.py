@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sitrep.document import Provenance
-from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, failure
+from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, failure, unusable_bytes
 from sitrep.ingest.decode import SNIFF_BYTES, DecodeError, binary_kind, decode
 from sitrep.ingest.feeds import looks_like_feed, read_feed
 from sitrep.ingest.fetch import DEFAULT_TIMEOUT, is_url, read_url
@@ -166,12 +166,9 @@ def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | Failure]:
 def _read_stdin(max_chars: int) -> Iterator[Article | Failure]:
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    if not data.strip():
-        yield failure("E102", ref=STDIN_REF)
-        return
-    kind = binary_kind(data)
-    if kind:
-        yield failure("E103", ref=STDIN_REF, what=kind)
+    unusable = unusable_bytes(data, STDIN_REF)
+    if unusable:
+        yield unusable
         return
     try:
         text = decode(data)

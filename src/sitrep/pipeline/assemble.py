@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.document import Document, Entity, Provenance, Sentence, content_id
 from sitrep.entities.ruler import SOURCE as RULER_SOURCE

@@ -239,7 +239,7 @@ def conll_docs(nlp: Language, samples: Iterable[NerSample], mapping: dict[str, s
         missing: list[Span3] = []
         for start, end, raw in sample.spans:
             label = mapping.get(raw)
-            if label == "NORP" and not " ".join(sample.words[start:end]) in demonym_names():
+            if label == "NORP" and " ".join(sample.words[start:end]) not in demonym_names():
                 label = None  # CoNLL MISC beyond nationality words is not ours
             if label is None:
                 continue
