@@ -89,3 +89,12 @@ def test_resolve_accepts_span_objects():
     text = "Clashes in Nangarhar."
     (place,) = resolve(text, [Span(start=11, end=20, text="Nangarhar")])
     assert place.admin1_code == "AF-NAN" and place.start == 11 and place.end == 20
+
+
+def test_capitalised_abbreviations_are_not_read_as_small_towns():
+    from sitrep.places import resolve
+
+    text = "The premier of WA said the border stays shut. Gunmen attacked a market in Wa on Monday."
+    first, second = resolve(text, [(15, 17), (text.index("Wa on"), text.index("Wa on") + 2)])
+    assert first.confidence < 0.3  # "WA" (Western Australia), not Wa in Ghana
+    assert second.country == "GHA" and second.confidence > 0.5

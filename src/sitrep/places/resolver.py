@@ -89,6 +89,9 @@ TRAILING_WORDS = re.compile(r"\s+(river|creek|lake|valley|mountains?|islands?|ba
                             r"park|area|county|region|village|springs?|hills?|beach|harbou?r|airport|"
                             r"national (?:park|forest|monument|lakeshore|seashore|wildlife refuge))$", re.IGNORECASE)
 US_POSTAL = re.compile(r"[A-Z]{2}")
+SHORT_CAPS = re.compile(r"[A-Z]{2,3}")  # "WA", "NSW": an abbreviation, not a town's name
+ABBREVIATION_PENALTY = 3.0
+ABBREVIATION_CONFIDENCE_CAP = 0.2  # under the stage's min_confidence (0.3): left unresolved
 # Words of a country's local institutions. Each hit adds CUE_MASS of that country to the
 # document's context (a place mention adds up to 1), from MIN_CUES hits on, at most MAX_CUE_MASS.
 COUNTRY_CUES = {
@@ -116,6 +119,7 @@ class Candidate:
     prob: float = 0.0  # damped probability among the span's candidates, the context's weight
     demonym: bool = False
     guessed: bool = False  # a fallback: the name with words dropped
+    abbreviated: bool = False  # a town matched by a capitalised abbreviation ("WA" -> Wa)
 
 
 @dataclass
@@ -157,6 +161,8 @@ class Resolver:
         if not found:
             found = [Candidate(c.rec, c.prior, guessed=True) for c in self._fallback_candidates(key, raw)]
         self._shadow_towns(found)
+        if SHORT_CAPS.fullmatch(raw):
+            self._abbreviated_towns(found)
         best: dict[int, Candidate] = {}
         for c in found:
             if c.rec not in best or c.prior > best[c.rec].prior:
@@ -181,6 +187,14 @@ class Resolver:
         for c in found:
             if gaz.kind[c.rec] == CITY and gaz.cc[c.rec] in areas and c.rec not in gaz.capital:
                 c.prior -= SHADOW_PENALTY
+
+    def _abbreviated_towns(self, found: list[Candidate]) -> None:
+        """"WA", "SA", "NT" in capitals are abbreviations (of states, regions, parties), not the
+        towns Wa or Sa: a town keeps a confidence below what the stage accepts as resolved."""
+        for c in found:
+            if self.gaz.kind[c.rec] == CITY:
+                c.prior -= ABBREVIATION_PENALTY
+                c.abbreviated = True
 
     def _state_abbreviation(self, raw: str, before: str, after: str = "") -> int | None:
         """"Ky.", "Calif." (AP style), or "KY" right after a comma: the US state's record."""
@@ -281,6 +295,8 @@ class Resolver:
         if top.guessed:
             res.guessed = True
             res.confidence = min(res.confidence, GUESS_CONFIDENCE_CAP)
+        if top.abbreviated:
+            res.confidence = min(res.confidence, ABBREVIATION_CONFIDENCE_CAP)
         if self.gaz.kind[top.rec] == COUNTRY or top.rec in self.gaz.capital:
             res.metonymy = bool(METONYMY_AFTER.match(text, res.end) or METONYMY_BEFORE.search(text, max(res.start - 40, 0), res.start))
 
