@@ -131,3 +131,12 @@ def test_events_seed_article(events_nlp):
     assert bombing and bombing[0].mode == "explosives" and bombing[0].modality == "asserted"
     triggers = [(e.trigger.start, e.trigger.end) for e in found]
     assert len(triggers) == len(set(triggers))
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Palmer lost his legal fight over the hard border.",
+    "The trade war between the two countries deepened.",
+    "The party won a bruising political battle over the budget.",
+])
+def test_events_figurative_conflicts_are_no_assault(events_nlp, text):
+    assert [e.type for e in events(events_nlp, text)] == []

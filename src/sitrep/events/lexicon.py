@@ -215,6 +215,8 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
 ]
 
 # A match next to one of these is not an event: "heart attack", "released a statement".
+FIGURATIVE = frozenset({"legal", "court", "courtroom", "political", "election", "electoral", "custody", "title",
+                        "price", "trade", "tariff", "budget", "culture", "verbal", "bidding", "ratings", "pillow"})
 BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "release": frozenset({"press", "news", "a", "the", "its", "official"}),
     "releases": frozenset({"press", "news"}),
@@ -231,6 +233,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
     "rally": frozenset({"market", "stock", "price"}),
     "charge": frozenset({"in", "free", "of"}),
+    # figurative conflicts: "a legal fight", "the trade war", "a political battle"
+    **{form: FIGURATIVE for form in ("fight", "fights", "battle", "battles", "war", "wars", "clash", "clashes")},
 }
 BLOCK_AFTER: dict[str, frozenset[str]] = {
     "release": frozenset({"statement", "report", "video", "figures", "data", "list", "results", "film", "album", "details", "footage", "date"}),
