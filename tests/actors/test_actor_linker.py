@@ -136,3 +136,9 @@ def test_linker_text_without_capitals(link):
     fmln = next(a for a in doc._.actors if a.kb_id == "fmln")
     assert {m.text for m in fmln.mentions} >= {"fmln", "farabundo marti national liberation front"}
     assert not any(a.kb_id in ("isis", "USA") for a in doc._.actors)  # "is", "us" are words here
+
+
+def test_linker_weapon_platforms_stand_for_their_force(link):
+    doc = link("Turkish artillery shelled a village. Russian drones struck Kharkiv overnight.")
+    assert actor_of(doc, "Turkish artillery").kb_id == "TUR-MIL"
+    assert (actor_of(doc, "Russian drones").sector, actor_of(doc, "Russian drones").country) == ("military", "RUS")

@@ -69,6 +69,9 @@ SECTOR_NOUNS: dict[str, str] = {
     "marines": "military", "paratroopers": "military", "warplanes": "military", "jets": "military",
     "security forces": "military", "servicemen": "military", "generals": "military",
     "peacekeepers": "military", "coalition forces": "military", "national guard": "military",
+    # weapon platforms stand for the force that uses them: "Turkish artillery targeted ..."
+    "artillery": "military", "drones": "military", "helicopters": "military", "gunships": "military",
+    "tanks": "military", "warships": "military", "fighter jets": "military", "aircraft": "military",
     # police
     "police": "police", "policemen": "police", "police officers": "police", "police officer": "police",
     "police personnel": "police", "policeman": "police", "cops": "police", "gendarmes": "police",
