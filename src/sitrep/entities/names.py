@@ -40,7 +40,7 @@ EXTRA_COUNTRY_NAMES = {
     "Wales": "GBR",
 }
 # Plurals of these end as they are: "the British", "the Chinese", "the Swiss".
-NO_PLURAL_ENDINGS = ("ish", "ese", "ch", "ss", "i")
+NO_PLURAL_ENDINGS = ("ish", "ese", "ch", "ss")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +67,5 @@ def demonyms() -> dict[str, str | None]:
         word, _, iso3 = line.partition("\t")
         table[word] = iso3.strip() or None
         if not word.endswith(NO_PLURAL_ENDINGS):
-            table[word + "s"] = iso3.strip() or None
-        elif word.endswith("i"):
-            table[word + "s"] = iso3.strip() or None  # Iraqis, Pakistanis, Somalis
+            table[word + "s"] = iso3.strip() or None  # Afghans, Iraqis, Somalis
     return table

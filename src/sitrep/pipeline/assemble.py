@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.document import Document, Entity, Provenance, Sentence, content_id
 from sitrep.entities.ruler import SOURCE as RULER_SOURCE
-from sitrep.pipeline.doc import sentence_index
+from sitrep.pipeline.doc import ITEM_LISTS, sentence_index
 
 # spaCy's NER gives no per-span probability; these priors stand in for one and are documented
 # in docs/schema.md. A ruler match is an exact name from a curated list, hence the higher prior.
@@ -31,15 +31,12 @@ def to_document(doc: Doc, *, provenance: Provenance | None = None, **fields: Any
         provenance=provenance or Provenance(),
         sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents],
         entities=[_entity(doc, ent) for ent in doc.ents],
-        **{name: list(getattr(doc._, name) or []) for name in _ITEM_FIELDS},
+        **{name: list(getattr(doc._, name) or []) for name in ITEM_LISTS},
     )
     for key, value in fields.items():
         if value is not None:
             setattr(document, key, value)
     return document
-
-
-_ITEM_FIELDS = ("places", "times", "quantities", "events", "claims", "actors", "relations")
 
 
 def _entity(doc: Doc, ent: SpacySpan) -> Entity:
