@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from sitrep.errors import SitrepError
 from sitrep.pipeline import load, run, run_many
-from sitrep.pipeline.doc import next_id, sentence_index
+from sitrep.pipeline.doc import next_id, sentence_index, text_of
 
 TEXT = "Taliban fighters attacked a checkpoint in Kunar. Pakistani officials said Afghans fled."
 
@@ -70,6 +70,13 @@ def test_run_many_keeps_each_articles_metadata():
     assert [d._.meta["published"] for d in docs] == ["2020-01-01", None]
     assert sentence_index(docs[0], 5) == 1 and sentence_index(docs[0], 0) == 0
     assert next_id(docs[0]._.places, "p") == "p1"
+
+
+def test_text_of_builds_the_text_once():
+    doc = spacy.blank("en")("Rebels shelled the town.  Two died.")
+    first = text_of(doc)
+    assert first == doc.text == "Rebels shelled the town.  Two died."
+    assert text_of(doc) is first  # cached: doc.text would join the tokens again
 
 
 def test_a_headline_is_its_own_sentence():

@@ -21,7 +21,7 @@ from sitrep.actors.kb import ActorKB, fold, load_kb
 from sitrep.actors.matching import ActorMatcher, trimmed_span
 from sitrep.actors.sectors import DETERMINERS, STATE_ANAPHORS, STATUS_WORDS
 from sitrep.document import Actor, Mention
-from sitrep.pipeline.doc import next_id, sentence_index
+from sitrep.pipeline.doc import next_id, sentence_index, text_of
 
 # A description ("the group") looks this many sentences back for its antecedent; further back
 # the nearest compatible actor is too often a different one.
@@ -198,7 +198,7 @@ def build_actors(doc: Doc, cands: list[Candidate], start: int = 0) -> list[Actor
     for cand in cands:
         key = _actor_key(cand)
         start_char, end_char = trimmed_span(doc, cand)
-        text = doc.text[start_char:end_char]
+        text = text_of(doc)[start_char:end_char]
         mention = Mention(start=start_char, end=end_char, text=text,
                           sentence=sentence_index(doc, start_char), confidence=round(cand.confidence, 3))
         actor = actors.get(key)

@@ -27,12 +27,23 @@ def register_extensions() -> None:
         Doc.set_extension("sent_starts", default=None)
 
 
+_TEXT_KEY = ("sitrep", "text")
+
+
 def prepare(doc: Doc, meta: dict[str, Any] | None = None) -> Doc:
     """Give a fresh Doc its own empty item lists and the article's metadata."""
     doc._.meta = dict(meta or {})
     for name in ITEM_LISTS:
         setattr(doc._, name, [])
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins every token each time `doc.text` is read."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def sentence_index(doc: Doc, char: int) -> int:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Place
-from sitrep.pipeline.doc import next_id, sentence_index
+from sitrep.pipeline.doc import next_id, sentence_index, text_of
 from sitrep.places.gazetteer import load
 from sitrep.places.recognize import PLACE_LABELS, Recognizer
 from sitrep.places.resolver import Resolver
@@ -42,7 +42,7 @@ class PlaceResolver:
         if doc._.places is None:
             doc._.places = []
         spans = self.recognizer(doc)
-        results = self.resolver.resolve(doc.text, [(s.start, s.end) for s in spans])
+        results = self.resolver.resolve(text_of(doc), [(s.start, s.end) for s in spans])
         for res in results:
             place = self.resolver.to_place(res, next_id(doc._.places, "p"), sentence_index(doc, res.start))
             if place.resolved and place.confidence < self.min_confidence:

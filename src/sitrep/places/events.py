@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Event, Place
+from sitrep.pipeline.doc import text_of
 
 # a locative preposition, then up to four words of the same noun phrase ("in Iraq's northern")
 LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|within|into|on|over|towards?|throughout)\s+"
@@ -72,22 +73,23 @@ class EventPlacer:
         places = [p for p in (doc._.places or []) if not p.metonymy]
         if not events or not places:
             return [(e, None, None, None) for e in events]
-        paragraphs = _paragraph_starts(doc.text)
+        paragraphs = _paragraph_starts(text_of(doc))
         focus = document_focus(places)
         return [(e, *self.place_of(doc, e, places, paragraphs, focus)) for e in events]
 
     def place_of(self, doc: Doc, event: Event, places: list[Place], paragraphs: list[int],
                  focus: Place | None) -> tuple[Place | None, int | None, str | None]:
-        same = [p for p in places if p.sentence == event.sentence and not _is_modifier(doc.text, p)]
+        text = text_of(doc)
+        same = [p for p in places if p.sentence == event.sentence and not _is_modifier(text, p)]
         same = [p for p in same if not _in_other_clause(doc, event, p)] or same
         if same:
             attached = _attached_by_parse(doc, event, same)
             if attached:
                 best = _finest_nearby(same, attached)
             else:
-                best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(doc.text, event, p)))
+                best = _finest_nearby(same, min(same, key=lambda p: _sentence_rank(text, event, p)))
             precision = _precision(best)
-            if precision == 1 and NEARBY.search(doc.text[max(best.start - 30, 0):best.start]):
+            if precision == 1 and NEARBY.search(text[max(best.start - 30, 0):best.start]):
                 precision = 2
             return best, precision, "sentence"
         para = _paragraph_of(paragraphs, event.trigger.start)

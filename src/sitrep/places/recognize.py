@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from sitrep.pipeline.doc import text_of
 from sitrep.places.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -124,7 +125,7 @@ class Recognizer:
 
     def _abbreviations_and_dateline(self, doc: Doc, found: list[PlaceSpan]) -> list[PlaceSpan]:
         """AP state abbreviations after a comma ("Bangor, Maine"; "Paducah, Ky.") and the dateline."""
-        text, out = doc.text, []
+        text, out = text_of(doc), []
         for m in self._ap_pattern.finditer(text):
             out.append(PlaceSpan(m.start(1), m.end(1), "gazetteer:ap"))
         for m in DATELINE.finditer(text):

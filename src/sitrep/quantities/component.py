@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Quantity
-from sitrep.pipeline.doc import next_id, sentence_index
+from sitrep.pipeline.doc import next_id, sentence_index, text_of
 from sitrep.quantities.tagger import QuantityMention, tag_quantities
 
 TIME_STAGE = "sitrep_times"
@@ -34,7 +34,7 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-        mentions = tag_quantities(doc.text, self._time_spans(doc), sentences)
+        mentions = tag_quantities(text_of(doc), self._time_spans(doc), sentences)
         if doc._.quantities is None:
             doc._.quantities = []
         for m in mentions:
@@ -50,7 +50,7 @@ class QuantityTagger:
             return [(t.start, t.end) for t in doc._.times]
         from sitrep.times.grammar import find_expressions
 
-        return [(f.start, f.end) for f in find_expressions(doc.text)]
+        return [(f.start, f.end) for f in find_expressions(text_of(doc))]
 
 
 def _to_quantity(doc: Doc, m: QuantityMention, qid: str) -> Quantity:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Event, Quantity
+from sitrep.pipeline.doc import text_of
 from sitrep.quantities.tolls import fatalities
 
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
@@ -50,7 +51,7 @@ class CasualtyLinker:
             q.refers_to = event.id
             linked.setdefault(event.id, []).append(q)
         for event in events:
-            killed = [q for q in linked.get(event.id, []) if q.kind == "casualties_killed" and not _part_of_another(doc.text, q)]
+            killed = [q for q in linked.get(event.id, []) if q.kind == "casualties_killed" and not _part_of_another(text_of(doc), q)]
             toll = fatalities(killed)
             if toll is not None:
                 event.fatalities = toll

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Time
-from sitrep.pipeline.doc import next_id, sentence_index
+from sitrep.pipeline.doc import next_id, sentence_index, text_of
 from sitrep.times.grammar import MONTHS
 from sitrep.times.tagger import TimeMention, parse_anchor, tag_times
 
@@ -41,7 +41,7 @@ class TimeTagger:
         meta = doc._.meta or {}
         published = meta.get("published")
         starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else None
-        mentions = tag_times(doc.text, published, starts)
+        mentions = tag_times(text_of(doc), published, starts)
         if self.use_entities:
             mentions = _merge(mentions, _entity_mentions(doc, mentions, published))
         if doc._.times is None:

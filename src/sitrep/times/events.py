@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Event, Time
+from sitrep.pipeline.doc import text_of
 from sitrep.times.published import infer_published
 from sitrep.times.tagger import parse_anchor
 
@@ -66,7 +67,7 @@ class EventDater:
         dateline = _dateline(times)
         published = (doc._.meta or {}).get("published")
         for event in events:
-            time = _closest_in_sentence(event, times, doc.text) or dateline
+            time = _closest_in_sentence(event, times, text_of(doc)) or dateline
             if time is not None:
                 event.time, event.date, event.time_precision = time.id, time.value, acled_precision(time)
             elif self.use_publication_date and parse_anchor(published):
