@@ -499,12 +499,17 @@ def _before_modifying_participle(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_.lstrip("-") in MODIFYING_PARTICIPLES and doc[end].text.startswith("-")
 
 
+def _past_participle(token: Token) -> bool:
+    """"trained", "armed": read from the morphology, so pipelines without a PTB tagger work too."""
+    return "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+
+
 def _modifier_token(token: Token) -> bool:
     """Whether a token may stand between a country and its noun ("U.S.-trained", "elite")."""
     if token.lower_ in PHRASE_BREAKS or token.like_num:
         return False
     if token.pos_:
-        return token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN" or token.text in {"-", "–"}
+        return token.pos_ in ("ADJ", "NOUN", "PROPN") or _past_participle(token) or token.text in {"-", "–"}
     if token.is_punct:
         return token.text in {"-", "–"}
     if "-" not in token.text and token.lower_.endswith(("ed", "ing")):
