@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 
@@ -30,12 +35,22 @@ class Attribution:
         return self.cue[0] < other.cue[1] and other.cue[0] < self.cue[1]
 
 
-_TEXT_KEY = ("sitrep.claims", "text")
+def positions_in(doc: Doc, key: str, words: Collection[str], start: int, end: int) -> list[int]:
+    """Indexes of the tokens in [start, end) whose lower-case form is in `words`. The finders run
+    sentence by sentence; one vectorised search of the Doc's lower-case hashes, cached under `key`,
+    costs less than looking at each token of each sentence."""
+    cache_key = ("sitrep.claims", "positions", key)
+    found = doc.user_data.get(cache_key)
+    if found is None:
+        lower = doc.user_data.get(_LOWER_KEY)
+        if lower is None:
+            lower = doc.user_data[_LOWER_KEY] = doc.to_array(LOWER)
+        hashes = _HASHES.get(key)
+        if hashes is None:
+            hashes = _HASHES[key] = np.fromiter((hash_string(w) for w in words), dtype=np.uint64)
+        found = doc.user_data[cache_key] = np.flatnonzero(np.isin(lower, hashes)).tolist()
+    return found[bisect_left(found, start) : bisect_left(found, end)]
 
 
-def text_of(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token again on each call."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+_LOWER_KEY = ("sitrep.claims", "lower")
+_HASHES: dict[str, np.ndarray] = {}  # key -> hashes of its words (the word sets are constants)

@@ -14,7 +14,7 @@ from typing import ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.attribution import Attribution
 from sitrep.claims.lexicon import ATTITUDE_BASES
 from sitrep.claims.links import (
     is_estimate,
@@ -26,7 +26,7 @@ from sitrep.claims.parsed import parsed_attributions
 from sitrep.claims.patterns import find_attributions
 from sitrep.claims.speakers import resolve
 from sitrep.document import Claim, Span
-from sitrep.pipeline.doc import next_id, register_extensions, sentence_index
+from sitrep.pipeline.doc import next_id, register_extensions, sentence_index, text_of
 
 # Confidence lost by a claim whose speaker is a pronoun resolved to an earlier speaker.
 RESOLVED_PENALTY = 0.1

@@ -17,7 +17,8 @@ CUE_VERBS: dict[str, tuple[str, ...]] = {
         "predict", "promise", "pledge", "vow", "urge", "suggest", "indicate", "describe", "call",
         "ask", "repeat", "reiterate", "agree", "contend", "maintain", "complain", "boast", "quip",
         "joke", "recount", "tout", "show", "find", "conclude", "signal", "propose", "demand",
-        "relate", "specify", "clarify", "assert", "affirm", "threaten",
+        "relate", "specify", "clarify", "assert", "affirm", "threaten", "assure", "echo", "imply",
+        "unveil", "reaffirm", "retweet",
     ),
     "allegation": (
         "allege", "accuse", "claim", "charge", "blame", "contend", "assert", "suspect",
@@ -57,7 +58,7 @@ ATTITUDE_VERBS: tuple[str, ...] = (
     "suppose", "speculate", "wonder", "hate", "dislike", "dread", "enjoy",
     "admire", "respect", "trust", "distrust", "care", "regret", "appreciate", "resent", "seem",
     "appear", "ignore", "avoid", "struggle", "try", "hesitate", "agree", "disagree", "accept",
-    "love",
+    "love", "assail", "rail", "deem",
 )
 
 ATTITUDE_BASES = frozenset(ATTITUDE_VERBS) - {b for bases in CUE_VERBS.values() for b in bases}
@@ -92,6 +93,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "target": ("targets", "targeted", "targeted", "targeting"),
     "refer": ("refers", "referred", "referred", "referring"),
     "lash": ("lashes", "lashed", "lashed", "lashing"),
+    "echo": ("echoes", "echoed", "echoed", "echoing"),
 }
 
 # Multi-word cues, lower-case token sequences, with their stance.
@@ -101,6 +103,9 @@ PHRASE_CUES: dict[tuple[str, ...], str] = {
     ("points", "out"): "statement",
     ("point", "out"): "statement",
     ("made", "clear"): "statement",
+    ("made", "it", "clear"): "statement",
+    ("makes", "it", "clear"): "statement",
+    ("make", "it", "clear"): "statement",
     ("in", "the", "words", "of"): "statement",
 }
 
@@ -117,7 +122,7 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "refer": ("to",), "point": ("to",), "respond": ("to",), "reply": ("to",), "object": ("to",),
     "react": ("to",), "agree": ("with",), "disagree": ("with",), "side": ("with",),
     "comment": ("on",), "focus": ("on",), "insist": ("on",), "weigh": ("in",),
-    "lash": ("out",), "reach": ("out",), "cry": ("out",),
+    "lash": ("out",), "reach": ("out",), "cry": ("out",), "rail": ("against",),
 }
 
 # Cues that report a view without naming whose it is: raising verbs ("Trump seemed to ...",
@@ -214,6 +219,11 @@ SPEAKER_NOUNS = frozenset({
     "relatives", "family", "families", "villagers", "locals", "mayor", "governor", "chief",
     "head", "director", "secretary", "envoy", "ambassador", "representative", "representatives",
     "candidate", "nominee", "negotiators", "mediators", "intelligence", "administration",
+    "spokesmen", "spokeswomen", "polling", "pollster", "pollsters", "attorney", "attorneys",
+    "lawyer", "lawyers", "economist", "economists", "strategist", "strategists", "consultant",
+    "consultants", "operative", "operatives", "delegate", "delegates", "donor", "donors",
+    "firm", "company", "network", "campaigns", "studies", "surveys", "memo", "filing",
+    "filings", "lawsuit", "complaint", "ruling", "letter", "editorial", "article", "column",
 })
 
 # Addressees of "told": reporters, news outlets, bodies, read as the claim's medium.

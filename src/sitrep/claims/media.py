@@ -6,9 +6,9 @@ import re
 
 from spacy.tokens import Doc
 
-from sitrep.claims.attribution import text_of
 from sitrep.claims.lexicon import MEDIUM_WORDS
 from sitrep.claims.phrases import QUOTE_CHARS, capitalised, is_stop
+from sitrep.pipeline.doc import text_of
 
 # Venues named after the cue: "in a statement", "in an interview with CNN", "on Twitter".
 VENUE = re.compile(

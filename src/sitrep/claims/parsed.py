@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.attribution import Attribution
 from sitrep.claims.lexicon import (
     ATTITUDE_BASES,
     NEEDS_COMPLEMENT,
@@ -20,6 +20,7 @@ from sitrep.claims.lexicon import (
 )
 from sitrep.claims.phrases import names_a_source
 from sitrep.claims.quotes import find_quotes
+from sitrep.pipeline.doc import text_of
 
 SUBJECTS = frozenset({"nsubj"})
 COMPLEMENTS = frozenset({"ccomp"})

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.adjectives import adjective_attributions
+from sitrep.claims.attribution import Attribution, positions_in
 from sitrep.claims.lexicon import (
     ADDRESSEE_CUES,
     ATTITUDE_BASES,
@@ -57,11 +58,13 @@ from sitrep.claims.phrases import (
     is_age,
     is_role,
     phrase_left,
+    phrase_left_any,
     phrase_right,
     subject_at,
 )
 from sitrep.claims.quotes import Quote, find_quotes
 from sitrep.claims.segment import sentences
+from sitrep.pipeline.doc import text_of
 
 END_PUNCT = frozenset({".", "!", "?", ";", ":", "…"})
 PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being"})
@@ -104,6 +107,46 @@ MAX_RELATIVE_TOKENS = 14
 # Words after a comma that open the writer's own clause, ending an indirect content.
 TAIL_OPENERS = frozenset({"but", "while", "though", "although", "whereas"})
 # Nouns of findings that make "in" a cue ("in a new Fox News poll, Trump leads").
+# Discourse adverbials set off by commas after a subject ("Humphrey, for example, said").
+DISCOURSE_ASIDES = frozenset({
+    "for example", "for instance", "for its part", "for his part", "for her part", "for their part",
+    "for one", "however", "too", "meanwhile", "in turn", "though", "in fact", "of course",
+    "by contrast", "in contrast", "on the other hand", "in response", "likewise", "similarly",
+    "instead", "therefore", "in particular", "at least", "indeed", "nonetheless", "nevertheless",
+    "moreover", "also", "meantime", "in the meantime", "again", "once again", "still", "then",
+    "as well", "ultimately", "initially", "later", "earlier", "separately", "privately", "publicly",
+})
+MAX_DISCOURSE_TOKENS = 5
+# Prepositions that open a modifier of a speaker's head noun ("officials with the campaign").
+MODIFIER_PREPOSITIONS = frozenset({"of", "with", "from", "in", "at", "for", "on", "to", "among", "within", "inside", "close"})
+# Adjectives that take a preposition inside a speaker phrase ("familiar with", "privy to").
+MODIFIER_ADJECTIVES = frozenset({"familiar", "privy", "close", "loyal", "opposed", "sympathetic", "allied", "affiliated", "involved"})
+# Nouns of a venue: "Clinton in a statement said" puts no modifier on the speaker.
+VENUE_NOUNS = frozenset({
+    "statement", "interview", "speech", "rally", "debate", "conference", "call", "tweet", "post",
+    "letter", "email", "appearance", "event", "hearing", "briefing", "video", "ad", "op-ed",
+    "remarks", "address", "session", "meeting", "show", "broadcast", "podcast", "memo",
+})
+# Words of quantity that head a share of a group ("half of those polled", "most in the party").
+SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "majority", "most", "many", "some", "all", "few", "several", "none", "both", "each", "one", "two", "three"})
+# Forms of speech verbs that report a claim even where the shapes above find no speaker
+# (train split of PolNeAR: more than half of such unread forms are attributions).
+FALLBACK_FORMS = frozenset({
+    "said", "says", "say", "told", "tells", "saying", "asked", "announced", "declared",
+    "declaring", "reported", "revealed", "stated", "claimed", "wrote", "noting", "noted",
+    "arguing", "argued", "argues", "warned", "acknowledged", "explained", "explains",
+    "explaining", "predicted", "insisting", "insisted", "confirmed", "vowed", "stressed",
+    "suggested", "thinks", "showed", "endorsed", "described", "talked", "calling",
+})
+MAX_PREFIX_SOURCE_TOKENS = 30
+# Words that open a clause whose subject follows them ("it turns out that the bureau asked").
+SUBORDINATORS = frozenset({"while", "whereas", "when", "after", "because", "though", "although", "that", "but", "since", "if", "as", "before", "until", "unless"})
+# Adverbs that mark a clause as hearsay of an unnamed source.
+HEARSAY_ADVERBS = frozenset({"reportedly", "purportedly", "supposedly"})
+# Words that open a counted phrase after a comma ("..., at least 21,000 said", "nearly a third").
+PHRASE_OPENERS = frozenset({"at", "about", "nearly", "almost", "roughly", "around", "more", "fewer", "just", "only", "over", "some", "most"})
+# Longest rest of a cue's sentence between two halves of one quotation.
+MAX_QUOTE_GAP_CHARS = 120
 FINDINGS_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
 # Longest stretch from "in" to its findings noun.
 MAX_DOCUMENT_TOKENS = 9
@@ -148,17 +191,19 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         shared: tuple[int, int] | None = None
         first = len(found)
         for cue in find_cues(doc, sent, quotes):
-            att = attribute(doc, sent, cue, quotes, shared)
+            att = attribute(doc, sent, cue, quotes, shared) or _fallback(doc, sent, cue, quotes, shared)
             if att is not None:
                 found.append(att)
                 # a second verb shares a speaker of a verb, not of "according to"
                 shared = att.source if cue.base != "according to" else shared
         _cut_at_next_attribution(doc, found[first:])
         nouns.extend(noun_attributions(doc, sent))
+        nouns.extend(adjective_attributions(doc, sent))
+        nouns.extend(_hearsay_adverbs(doc, sent))
     _join_broken_quotes(doc, found, quotes)
     if nouns:
         found = sorted(found + [n for n in nouns if not any(_nested(n, att) for att in found)], key=lambda a: a.cue[0])
-    return [a for a in found if not _weak_inside(a, found)]
+    return [a for a in found if not _weak_inside(a, found) and not _inside_source(a, found)]
 
 
 def _weak_inside(att: Attribution, found: list[Attribution]) -> bool:
@@ -167,6 +212,33 @@ def _weak_inside(att: Attribution, found: list[Attribution]) -> bool:
     if att.confidence > ATTITUDE_CONFIDENCE:
         return False
     return any(o is not att and o.content[0] <= att.cue[0] < o.content[1] for o in found)
+
+
+def _hearsay_adverbs(doc: Doc, sent: Span) -> list[Attribution]:
+    """"He reportedly made ISIS-sympathetic comments": an adverb of hearsay marks its clause as
+    reported by someone unnamed; the cue is the adverb, the content the rest of the sentence."""
+    found = []
+    for i in positions_in(doc, "hearsay", HEARSAY_ADVERBS, sent.start, sent.end):
+        tok = doc[i]
+        start = _text_start(doc, sent)
+        last = sent.end - 1
+        while last > tok.i and (doc[last].text in END_PUNCT or doc[last].is_space):
+            last -= 1
+        end = doc[last].idx + len(doc[last].text)
+        if end - start < MIN_CONTENT_CHARS or last <= tok.i:
+            continue
+        found.append(
+            Attribution(cue=_chars(doc, tok.i, tok.i + 1), content=(start, end), source=None, base="report", kind="statement", confidence=ATTITUDE_CONFIDENCE)
+        )
+    return found
+
+
+def _inside_source(att: Attribution, found: list[Attribution]) -> bool:
+    """"78 percent of voters in a recent poll said ...": a cue inside another claim's speaker is
+    part of that speaker's description, not an attribution of its own."""
+    if att.base != "in" and att.confidence > ATTITUDE_CONFIDENCE:
+        return False
+    return any(o is not att and o.base != "in" and o.source and o.source[0] <= att.cue[0] and att.cue[1] <= o.source[1] for o in found)
 
 
 def _nested(noun: Attribution, att: Attribution) -> bool:
@@ -186,13 +258,32 @@ def _join_broken_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote])
             continue
         tail = max(att.cue[1], att.source[1] if att.source else 0)
         nxt = next((q for q in quotes if q.start >= tail), None)
-        if nxt is None or text[tail : nxt.start].strip(" .,:;—\t") or "\n" in text[tail : nxt.start]:
+        if nxt is None or not _continues_quote(text[tail : nxt.start]):
             continue
+        if "\n" in text[tail : nxt.start] and text[nxt.end :].lstrip(" \t\xa0")[:1] not in {"\n", ""}:
+            continue  # a quotation opening the next paragraph goes on the speaker's words only if it fills it
         if text[nxt.end - 2 : nxt.end - 1] == "," or text[nxt.end - 3 : nxt.end - 2] == ",":
             continue
         if any(o.content[0] < nxt.end and nxt.start < o.content[1] for o in found[k + 1 :]):
             continue
         att.content = (att.content[0], nxt.end)
+
+
+def _continues_quote(between: str) -> bool:
+    """Whether the text between a cue's speaker and the next quotation lets that quotation go on
+    the speaker's words: nothing but punctuation, or the rest of the cue's sentence ("said at a
+    rally in Evansville last month.", "said during a debate.") closed by a full stop or a comma,
+    in the same paragraph, with no colon that would introduce someone else's words."""
+    if "\n" in between:
+        # news style: "“A,” he said.\n\n“B.”" -- the next paragraph's quotation is still his
+        head, _, rest = between.partition("\n")
+        return not rest.strip() and "\n" not in head and _continues_quote(head) and head.rstrip()[-1:] in {".", ""}
+    if len(between) > MAX_QUOTE_GAP_CHARS:
+        return False
+    core = between.strip(" .,:;—\t")
+    if not core:
+        return True
+    return between.rstrip()[-1:] in {".", ","} and not any(c in between for c in ':;"“”«»') and not core.endswith(("'", "’"))
 
 
 def _cut_at_next_attribution(doc: Doc, atts: list[Attribution]) -> None:
@@ -332,7 +423,7 @@ def _aux_start(doc: Doc, i: int) -> int:
 
 
 def attribute(
-    doc: Doc, sent: Span, cue: Cue, quotes: list[Quote], shared: tuple[int, int] | None = None
+    doc: Doc, sent: Span, cue: Cue, quotes: list[Quote], shared: tuple[int, int] | None = None, *, gerund_object: bool = False
 ) -> Attribution | None:
     """Speaker and content of one cue, or None when the shape is not an attribution.
 
@@ -350,6 +441,10 @@ def attribute(
         return None  # "The report was published", "X was criticised": the subject is not the speaker
     floor, ceiling = sent.start, sent.end
     source, role = (None, None) if _gerund_after_comma(doc, cue) else _source_left(doc, cue, floor)
+    if source is not None and not gerund_object and _gerund_after_object(doc, cue, source, floor):
+        subject = _clause_subject(doc, sent, Cue(start=source[0] - 1, end=source[0], verb=source[0] - 1, base=cue.base))
+        if subject is not None:  # "Trump and Ryan issued a statement describing ...": Trump and Ryan
+            return _with_source(attribute(doc, sent, cue, quotes, None, gerund_object=True), subject)
     medium, after = medium_after(doc, cue.end, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     after = _skip_to_that(doc, after, ceiling, addressee=cue.base in ADDRESSEE_CUES)
     content_left = False
@@ -407,6 +502,134 @@ def attribute(
         direct=direct,
         confidence=_confidence(cue.base, direct),
     )
+
+
+def _fallback(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote], shared: tuple[int, int] | None) -> Attribution | None:
+    """A plain reporting verb the shapes above could not read ("Sam Solovey, a contestant on ...,
+    who went on to work with Trump, said ...", "went on to say", "Trump\xa0said"): speech verbs in
+    these forms report a claim far more often than not, so the claim is kept with a best-effort
+    speaker (the clause's subject, or the words from the clause's start to the cue) and a lower
+    confidence."""
+    verb = doc[cue.verb]
+    if verb.lower_ not in FALLBACK_FORMS or cue.verb != cue.start or cue.end != cue.verb + 1:
+        return None  # auxiliaries ("was told", "has said") and particles have their own readings
+    if any(t.lower_ in NEGATIONS for t in doc[max(cue.start - 2, sent.start) : cue.start]):
+        return None
+    after_dash = cue.start > sent.start and doc[cue.start - 1].text in {"—", "–", "-"}
+    if not verb.lower_.endswith("ing") and not after_dash and _after_content(doc, cue.start, sent.start, quotes):
+        if cue.base in ADDRESSEE_CUES:
+            return None  # "…, his top aide told The Huffington Post": what follows is the addressee
+        source = _inverted_rest(doc, sent, cue)  # "…, said X, a Y that Z." with a long aside
+        content = _content_before(doc, sent, cue.start, quotes) if source else None
+    else:
+        content = _trim_tail(doc, _content_after(doc, sent, cue.end, quotes))
+        second = verb.lower_.endswith("ing") or (cue.start > sent.start and doc[cue.start - 1].lower_ in {"and", "but"})
+        if second:  # ", saying ...", "... and said": the clause's subject
+            source = _shared_source(doc, sent, cue, shared) or _clause_subject(doc, sent, cue) or _prefix_source(doc, sent, cue)
+        else:
+            source = _prefix_source(doc, sent, cue) or _clause_subject(doc, sent, cue)
+    if source is None or content is None:
+        return None
+    return Attribution(
+        cue=_chars(doc, cue.start, cue.end),
+        content=content,
+        source=source,
+        base=cue.base,
+        kind=stance(cue.base),
+        direct=_opens_quote(text_of(doc), content[0]),
+        confidence=ATTITUDE_CONFIDENCE,
+    )
+
+
+def _dash_aside_start(doc: Doc, start: int, end: int, cue_start: int) -> int | None:
+    """"Many speakers — including Muslims, Christians and Jews — said": the opening dash of an
+    aside closed right before the cue, whose commas are no clause boundaries."""
+    if end >= cue_start or doc[end].text not in {"—", "–", "-"}:
+        return None
+    return next((i for i in range(end - 1, start, -1) if doc[i].text in {"—", "–"} or _spaced_dash(doc, i)), None)
+
+
+def _last_clause_start(doc: Doc, start: int, end: int) -> int:
+    """Where the speaker's own clause begins in the words before a cue: after the last comma,
+    dash or clause link ("On Tuesday at X, Gov. John Kasich said", "..., while another says"),
+    unless what follows reads as an apposition or a relative clause of the phrase before it."""
+    for i in range(end - 2, start - 1, -1):
+        tok = doc[i]
+        link = tok.lower_ in SUBORDINATORS
+        if tok.text not in {",", "—", "–"} and not link and not _spaced_dash(doc, i):
+            continue
+        nxt = i + 1
+        while nxt < end and doc[nxt].is_space:
+            nxt += 1
+        if nxt >= end:
+            continue
+        first = doc[nxt]
+        if link and first.lower_ not in {"who", "whose", "which"}:
+            return nxt  # "..., although history says": the subordinate clause's own subject
+        if first.lower_ in {"who", "whose", "which", "including", "a", "an"} or (tok.text in {",", "—", "–"} and first.is_lower and first.lower_ not in DETERMINERS | PHRASE_OPENERS):
+            return start  # an aside of the phrase before: the whole run is the speaker
+        if capitalised(first) or first.lower_ in DETERMINERS | PHRASE_OPENERS or first.like_num or first.lower_ in SUBJECT_PRONOUNS:
+            return nxt
+        return start
+    return start
+
+
+def _inverted_rest(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
+    """The speaker after an inverted cue, with all its asides to the sentence's end."""
+    name = phrase_right(doc, cue.end, sent.end)
+    if name is None:
+        return None
+    last = sent.end - 1
+    while last > name[1] and (doc[last].text in END_PUNCT or doc[last].is_space or doc[last].text in QUOTE_CHARS):
+        last -= 1
+    end = max(name[1], last + 1)
+    stop = next((i for i in range(name[1], end - 1) if doc[i].text == "," and doc[i + 1].lower_ in CLAUSE_LINKS), None)
+    if stop is not None:
+        end = stop  # "…, said Howard, but her character …": the writer's own clause follows
+    if end - cue.end > MAX_PREFIX_SOURCE_TOKENS or any(t.text in QUOTE_CHARS for t in doc[cue.end : end]):
+        return None
+    return _chars(doc, cue.end, end)
+
+
+def _prefix_source(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
+    """The words from the sentence's start to the cue as its speaker, when they read as one long
+    subject: no quotation, not too long, starting with a word that can open a noun phrase."""
+    start = sent.start
+    while start < cue.start and (doc[start].is_space or doc[start].lower_ in CLAUSE_LINKS | {"so", "still", "yet", "now"}):
+        start += 1
+    end = cue.start
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {",", "—", "–", "-"}):
+        end -= 1
+    if end <= start or end - start > MAX_PREFIX_SOURCE_TOKENS:
+        return None
+    span = doc[start:end]
+    if any(t.text in QUOTE_CHARS or t.text in {";", ":"} for t in span):
+        return None
+    aside = _dash_aside_start(doc, start, end, cue.start)
+    start = _last_clause_start(doc, start, aside if aside is not None else end)
+    if doc[end - 1].lower_ in {"to", "and", "but", "then"}:  # "Trump was not willing to say", "X met Y and said"
+        subject = subject_at(doc, start, end)
+        return _chars(doc, *subject) if subject else None
+    first = doc[start]
+    if not (capitalised(first) or first.lower_ in DETERMINERS or first.like_num or first.lower_ in SUBJECT_PRONOUNS):
+        return None
+    return _chars(doc, start, end)
+
+
+def _gerund_after_object(doc: Doc, cue: Cue, source: tuple[int, int], floor: int) -> bool:
+    """"issued a statement saying", "put out an ad calling": a gerund after the object of a verb
+    reports what the clause's subject said; the object is no speaker."""
+    if not doc[cue.verb].lower_.endswith("ing") or source[0] <= floor:
+        return False
+    before = doc[source[0] - 1]
+    return before.is_lower and before.is_alpha and before.lower_ not in NP_STOPS | DETERMINERS
+
+
+def _with_source(att: Attribution | None, source: tuple[int, int]) -> Attribution | None:
+    if att is not None:
+        att.source = source
+        att.role = None
+    return att
 
 
 def _speakerless(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
@@ -667,18 +890,66 @@ def _gerund_after_comma(doc: Doc, cue: Cue) -> bool:
 
 def _source_left(doc: Doc, cue: Cue, floor: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The speaker before the cue, with the role of its apposition ("Nabil, former head of X,")."""
-    if cue.start <= floor:
+    before = _skip_discourse_asides(doc, cue.start, floor)
+    if before <= floor:
         return None, None
-    prev = doc[cue.start - 1]
+    prev = doc[before - 1]
     if prev.text == ",":
-        found = apposition_before(doc, cue.start - 1, floor)
+        found = apposition_before(doc, before - 1, floor)
         if found is None:
             return None, None
         return found
     if (prev.is_punct and prev.text != ")") or prev.text in QUOTE_CHARS:
         return None, None  # "Sen. Bernie Sanders (I-Vt.) said": phrase_left reads the bracket
-    phrase = phrase_left(doc, cue.start, floor) or _relative_subject(doc, cue.start, floor)
-    return _coordinated(doc, phrase, floor), None
+    phrase = phrase_left(doc, before, floor) or _relative_subject(doc, before, floor)
+    if phrase is None:  # "People with knowledge of the talks": the object is no source, its head is
+        raw = phrase_left_any(doc, before, floor)
+        modified = _with_head(doc, raw, floor)
+        phrase = modified if raw is not None and modified != raw else None
+    return _coordinated(doc, _with_head(doc, phrase, floor), floor), None
+
+
+def _skip_discourse_asides(doc: Doc, end: int, floor: int) -> int:
+    """"Humphrey, for example, said", "The campaign, for its part, said": a discourse adverbial set
+    off by commas between the subject and its verb belongs to neither; the speaker ends before it."""
+    while end - 1 > floor and doc[end - 1].text == ",":
+        open_comma = next((i for i in range(end - 2, max(floor, end - 2 - MAX_DISCOURSE_TOKENS) - 1, -1) if doc[i].text == ","), None)
+        if open_comma is None or open_comma <= floor:
+            break
+        aside = " ".join(t.lower_ for t in doc[open_comma + 1 : end - 1])
+        if aside not in DISCOURSE_ASIDES:
+            break
+        end = open_comma
+    return end
+
+
+def _with_head(doc: Doc, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
+    """"People with knowledge of the talks", "The senator from Vermont", "voters in a new poll":
+    the phrase found before the cue may be the object of a preposition that modifies the real
+    head; the speaker is then the head with its modifier."""
+    if phrase is None or phrase[0] - 1 <= floor:
+        return phrase
+    prep = phrase[0] - 1
+    word = doc[prep].lower_
+    if word not in MODIFIER_PREPOSITIONS:
+        return phrase
+    head_end = prep - 1 if prep - 1 > floor and doc[prep - 1].lower_ in MODIFIER_ADJECTIVES else prep
+    head = phrase_left(doc, head_end, floor)
+    if head is None or doc[head[1] - 1].lower_ in SUBJECT_PRONOUNS:
+        return phrase
+    last = doc[head[1] - 1]
+    if any(t.lower_ in VENUE_NOUNS for t in doc[phrase[0] : phrase[1]]):
+        return head if word in {"in", "on", "during", "at"} else phrase  # "Clinton in a statement said"
+    if word in {"in", "at", "on", "during"} and capitalised(doc[head[0]]) and not (last.lower_ in SPEAKER_NOUNS or last.is_lower):
+        return head  # "Trump in Iowa said": a name with a place is a circumstance
+    if not (last.lower_ in SPEAKER_NOUNS or last.text in {"%", "percent"} or last.lower_ in SHARE_WORDS or _plural_noun(last) or capitalised(last)):
+        return phrase
+    return (head[0], phrase[1])
+
+
+def _plural_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.is_lower and tok.is_alpha and len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "is", "us"))
 
 
 def _relative_subject(doc: Doc, cue_start: int, floor: int) -> tuple[int, int] | None:
@@ -702,9 +973,26 @@ def _coordinated(doc: Doc, phrase: tuple[int, int] | None, floor: int) -> tuple[
     before = phrase_left(doc, phrase[0] - 1, floor)
     if before is None or doc[before[0]].lower_ in NOT_NAMES - {"he", "she", "they", "we", "i"}:
         return phrase
-    if not (capitalised(doc[before[0]]) or doc[before[0]].lower_ in PERSON_PRONOUNS | {"they"}):
-        return phrase  # "he and Mr. Allen said"
-    return (before[0], phrase[1])
+    if not (capitalised(doc[before[0]]) or doc[before[0]].lower_ in PERSON_PRONOUNS | {"they"} or (_group_head(doc, before) and _group_head(doc, phrase))):
+        return phrase  # "he and Mr. Allen said"; "89% of young Democrats and 83% of Republicans say"
+    return (_listed(doc, before[0], floor), phrase[1])
+
+
+def _group_head(doc: Doc, phrase: tuple[int, int]) -> bool:
+    """A phrase headed by a group of people or a share ("labor unions", "83% of voters")."""
+    last = doc[phrase[1] - 1]
+    return last.lower_ in SPEAKER_NOUNS or _plural_noun(last) or (capitalised(last) and last.lower_ not in NOT_NAMES)
+
+
+def _listed(doc: Doc, start: int, floor: int) -> int:
+    """"labor unions, environmental groups, and many Democratic lawmakers": earlier members of a
+    comma list joined to the coordinated speaker."""
+    while start - 1 > floor and doc[start - 1].text == ",":
+        member = phrase_left(doc, start - 1, floor)
+        if member is None or not _group_head(doc, member):
+            break
+        start = member[0]
+    return start
 
 
 def _after_content(doc: Doc, tok: int, floor: int, quotes: list[Quote]) -> bool:
@@ -816,8 +1104,8 @@ def _strong_source(doc: Doc, source: tuple[int, int] | None) -> bool:
     if source is None:
         return False
     first, last = doc[source[0]], doc[source[1] - 1]
-    if last.lower_ in PERSON_PRONOUNS | {"they"} or last.lower_ in SPEAKER_NOUNS:
-        return True
+    if last.lower_ in PERSON_PRONOUNS | {"they", "who", "which"} or last.lower_ in SPEAKER_NOUNS:
+        return True  # "who": a relative pronoun stands for the person before it ("voters who want")
     if last.lower_ in SUBJECT_PRONOUNS:
         return False  # "it", "who": too often a thing or a clause
     if last.text == "," or capitalised(first):
@@ -882,12 +1170,14 @@ def _np_left_any(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
 def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
     """"according to X, CONTENT" and "CONTENT, according to X"."""
     end = cue.end
-    while end < sent.end and (not doc[end].is_punct or doc[end].text in {"-", "'s", "’s", "."}) and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS and not _spaced_dash(doc, end):
+    while end < sent.end and (not doc[end].is_punct or doc[end].text in {"-", "'s", "’s", ".", "/", "&"}) and doc[end].text not in QUOTE_CHARS and doc[end].lower_ not in ACCORDING_STOPS and not _spaced_dash(doc, end):
         end += 1
     while end > cue.end and doc[end - 1].is_punct:
         end -= 1
     if end == cue.end:
         return None
+    if cue.base == "in":  # "in the latest NBC News/WSJ poll": the poll is the source, not what follows
+        end = next((j + 1 for j in range(cue.end, end) if doc[j].lower_ in FINDINGS_NOUNS), end)
     source = (cue.end, end)
     lead = doc[sent.start : cue.start]
     if all(t.is_punct or t.is_space or t.lower_ in {"but", "and", "yet", "so"} for t in lead):
@@ -922,10 +1212,13 @@ def _opens_quote(text: str, char: int) -> bool:
 
 
 def _quote_ending_at(text: str, char: int, quotes: list[Quote]) -> Quote | None:
-    """The quotation that ends just before `char`, with only spaces and commas between."""
+    """The quotation that ends just before `char`, with only spaces and commas between, in the
+    same paragraph (a quotation closing the paragraph before is no content of "The crowd cheered")."""
     pos = char
     while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in ",—"):
         pos -= 1
+    if "\n" in text[pos:char]:
+        return None
     for quote in quotes:
         if quote.end == pos:
             return quote

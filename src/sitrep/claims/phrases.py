@@ -103,8 +103,9 @@ def _approximator(doc: Doc, i: int) -> bool:
     return doc[i].lower_ in APPROXIMATORS and i + 1 < len(doc) and (doc[i + 1].like_num or doc[i + 1].lower_ in {"half", "a", "one"})
 
 
-def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
-    """The speaker phrase ending just before token `end`, not reaching before token `floor`."""
+def phrase_left(doc: Doc, end: int, floor: int, *, check: bool = True) -> tuple[int, int] | None:
+    """The speaker phrase ending just before token `end`, not reaching before token `floor`.
+    With check=False the phrase need not name a source (it may be the object of a modifier)."""
     if end <= floor:
         return None
     last = doc[end - 1]
@@ -130,9 +131,14 @@ def phrase_left(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"of", "for"}):
         start += 1
-    if start >= end or not names_a_source(doc[start:end]):
+    if start >= end or (check and not names_a_source(doc[start:end])):
         return None
     return (start, end)
+
+
+def phrase_left_any(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase ending before token `end`, whether or not it can name a source."""
+    return phrase_left(doc, end, floor, check=False)
 
 
 def phrase_right(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
@@ -233,7 +239,7 @@ def apposition_before(doc: Doc, comma: int, floor: int) -> tuple[tuple[int, int]
         return (_located(doc, name[0], floor), comma + 1), None
     if is_role(first_aside):
         return (name[0], comma + 1), (first_aside.start, first_aside.end)
-    if first_aside[0].lower_ in {"who", "whose"} or is_age(first_aside):
+    if first_aside[0].lower_ in {"who", "whose", "including"} or is_age(first_aside):
         return (name[0], comma + 1), None  # "Jim Bennett, 57, told": PARC keeps the age in the source
     return name, None
 
@@ -274,6 +280,9 @@ def names_a_source(span: Span) -> bool:
     head = words[-1]
     if head.lower_ in SUBJECT_PRONOUNS:
         return len(span) == 1
+    link = next((k for k in range(1, len(span) - 1) if span[k].lower_ in LINKING_PREPOSITIONS), None)
+    if link is not None and not span[link - 1].is_punct and names_a_source(span[:link]):
+        return True  # "Proponents of the new bill": the head comes before its modifier
     if head.like_num:
         return len(span) >= 3 and span[-2].lower_ == "in"  # "About 4 in 10"
     if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or capitalised(head):

@@ -16,6 +16,12 @@ from sitrep.claims.phrases import QUOTE_CHARS
 
 SENTENCE_END = frozenset({".", "!", "?", "?!"})
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
+# Titles and ranks the tokenizer may split from their full stop ("Lt" "."), which go on to a name.
+TITLE_ABBREVIATIONS = frozenset({
+    "lt", "sgt", "capt", "col", "maj", "gen", "adm", "cpl", "pvt", "atty", "supt", "det", "insp",
+    "cmdr", "lieut", "brig", "sen", "sens", "rep", "reps", "gov", "dr", "mr", "mrs", "ms", "prof",
+    "rev", "hon", "amb", "sec", "pres", "gens",
+})
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -28,7 +34,7 @@ def sentences(doc: Doc) -> list[Span]:
         tok = doc[i]
         if tok.is_space and "\n" in tok.text and not (i > 0 and doc[i - 1].text == ":"):
             bounds.append(i + 1)  # a paragraph break ends a sentence, unless after "said:"
-        elif tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok) == 1):
+        elif (tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok) == 1)) and not _after_title(doc, i):
             j = i + 1
             while j < n and (doc[j].text in CLOSERS or doc[j].text in SENTENCE_END):
                 j += 1
@@ -40,6 +46,14 @@ def sentences(doc: Doc) -> list[Span]:
     bounds.append(n)
     spans = [doc[a:b] for a, b in pairwise(bounds) if b > a]
     return _rejoin(doc, spans)
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """A full stop split from a title ("Lt" "." "Tyler Livingston") that goes on to a name."""
+    if doc[i].text != "." or i == 0 or i + 1 >= len(doc):
+        return False
+    title = doc[i - 1]
+    return not title.whitespace_ and title.lower_ in TITLE_ABBREVIATIONS and title.text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def _opens_sentence(tok: Token) -> bool:

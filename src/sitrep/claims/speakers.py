@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep.claims.attribution import Attribution, text_of
+from sitrep.claims.attribution import Attribution
 from sitrep.claims.lexicon import PERSON_PRONOUNS, SPEAKER_NOUNS, THING_PRONOUNS
 from sitrep.claims.phrases import phrase_left
-from sitrep.pipeline.doc import sentence_index
+from sitrep.pipeline.doc import sentence_index, text_of
 
 # Words that make a speaker a body or a document rather than a person.
 NON_PERSON_HEADS = SPEAKER_NOUNS - {

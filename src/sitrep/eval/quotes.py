@@ -9,7 +9,7 @@ attribution). Articles annotated by several annotators are scored against the fi
 file in name order.
 
 Each role is scored on its own: the gold spans of that role (one per attribution that has it)
-against the predicted spans (one per claim), matched one to one in text order.
+against the predicted spans (one per claim), matched one to one by a maximum matching.
 
 - exact: the spans are equal once whitespace and the punctuation ``,.;:`` at their ends are
   trimmed (a discontinuous gold span is compared as the stretch from its first to its last part);
@@ -152,16 +152,25 @@ def _predict(nlp: Language, text: str, seconds: dict[str, float]) -> list[dict[s
 
 
 def _match(text: str, gold: list[Fragments], pred: list[Fragments], mode: str) -> int:
-    """Number of predicted spans matched one to one to gold spans under `mode`."""
-    used = [False] * len(gold)
-    tp = 0
-    for p in pred:
-        for i, g in enumerate(gold):
-            if not used[i] and (_exact(text, g, p) if mode == "exact" else _overlap(text, g, p)):
-                used[i] = True
-                tp += 1
-                break
-    return tp
+    """Number of predicted spans matched one to one to gold spans under `mode`.
+
+    The matching is a maximum one (augmenting paths, Kuhn's algorithm; scipy is not a dependency
+    of sitrep): under overlap a predicted span may touch two gold spans, and taking the first in
+    text order could leave the second unmatched while another prediction only fits the first.
+    """
+    agree = [[i for i, g in enumerate(gold) if (_exact(text, g, p) if mode == "exact" else _overlap(text, g, p))] for p in pred]
+    owner: dict[int, int] = {}  # gold index -> the prediction it is matched to
+
+    def augment(p: int, seen: set[int]) -> bool:
+        for g in agree[p]:
+            if g not in seen:
+                seen.add(g)
+                if g not in owner or augment(owner[g], seen):
+                    owner[g] = p
+                    return True
+        return False
+
+    return sum(augment(p, set()) for p in range(len(pred)) if agree[p])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
