@@ -1,8 +1,9 @@
-"""The MUC-4 argument model shipped in sitrep/events/model, and its trainer's regression."""
+"""The MUC-4 argument model shipped in sitrep/events/model, its candidates, and its trainer's regression."""
 
 import numpy as np
 
-from sitrep.events.arguments import CLASSES, ArgumentFinder, select
+from sitrep.events.arguments import CLASSES, ArgumentFinder, candidates, select
+from sitrep.events.lexicon import surface_table
 from sitrep.events.train import fit
 from sitrep.pipeline import run
 
@@ -16,20 +17,33 @@ def test_arguments_read_roles_of_an_attack(full_nlp):
     assert set(roles) == {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
     assert "shining path" in roles["PerpOrg"]
     assert any("guerrillas" in p for p in roles["PerpInd"])
+    assert any("bomb" in p for p in roles["Weapon"])
 
 
 def test_arguments_none_without_an_attack(full_nlp):
     finder = ArgumentFinder.load()
     doc = run(full_nlp, "The president met the foreign minister to discuss trade.")
-    assert finder.roles(doc) == {}
+    assert not any(finder.roles(doc).values())
     assert finder.relevance(doc) < 0.5
 
 
-def test_arguments_select_keeps_one_string_per_head():
-    scored = [("presidential farm", "Target", 0.4), ("santo tomas presidential farm", "Target", 0.6), ("dynamite", "Weapon", 0.05)]
+def test_arguments_candidates_reach_inside_runs_and_across_of(full_nlp):
+    doc = run(full_nlp, "two men launched a mortar attack on the offices of the democratic front with ak-47 rifles.")
+    texts = {c.text for c in candidates(doc, surface_table())}
+    # a modifier ("mortar" of "mortar attack"), a number phrase, an "X of the Y" phrase, a word with digits
+    assert {"mortar", "two men", "offices of the democratic front", "ak-47 rifles"} <= texts
+    assert "the" not in texts and "with" not in texts
+
+
+def test_arguments_select_keeps_one_string_per_head_and_no_overlaps():
+    scored = [("presidential farm", "Target", 0.4, 5, 7), ("santo tomas presidential farm", "Target", 0.6, 3, 7),
+              ("shining path", "PerpOrg", 0.7, 10, 12), ("path", "Target", 0.5, 11, 12), ("dynamite", "Weapon", 0.05, 20, 21)]
     found = select(scored, {"PerpInd": 0.1, "PerpOrg": 0.1, "Target": 0.1, "Victim": 0.1, "Weapon": 0.1})
     assert found["Target"] == ["santo tomas presidential farm"]
+    assert found["PerpOrg"] == ["shining path"]
     assert found["Weapon"] == []
+    # the document's relevance weighs on every phrase
+    assert select(scored, {"PerpInd": 0.1, "PerpOrg": 0.5, "Target": 0.5, "Victim": 0.1, "Weapon": 0.1}, 0.5)["PerpOrg"] == []
 
 
 def test_train_fit_learns_a_separable_problem():

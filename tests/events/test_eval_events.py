@@ -35,6 +35,19 @@ def test_eval_events_muc4_floor(full_nlp):
     assert metrics["role_f1"] >= 0.25
 
 
+def test_eval_events_muc4_matching_is_grits():
+    from collections import Counter
+
+    from sitrep.eval.events import _norm, _score_role
+
+    assert _norm('The "Santo Tomas" presidential farm') == "santo tomas presidential farm"
+    counts = Counter()
+    # "farm" could take either entity; the assignment that finds both is the one scored
+    _score_role(["farm", "the presidential farm", "embassy"],
+                [[["farm", 0], ["presidential farm", 9]], [["farm", 30]]], counts)
+    assert counts == Counter({"tp": 2, "fp": 1, "fn": 0})
+
+
 def test_eval_events_ipe_floor(full_nlp):
     metrics = run(shared("india_police_events"), nlp=full_nlp, limit=1500)
     assert metrics["per_label"]["ARREST"]["f1"] >= 0.5

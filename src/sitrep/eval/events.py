@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import string
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -202,22 +203,43 @@ def _muc4(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
             "per_label": per_label}
 
 
+PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}]")
+ARTICLES = re.compile(r"\b(a|an|the)\b")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+    """GRIT's `normalize_string` (SQuAD's): lower-case, delete punctuation, drop articles, squeeze spaces."""
+    return " ".join(ARTICLES.sub(" ", PUNCTUATION.sub("", text.lower())).split())
 
 
 def _score_role(predicted: list[str], gold_entities: list, counts: Counter) -> None:
-    """GRIT's document-level matching: each gold entity is found at most once, by any of its mentions."""
+    """GRIT's document-level matching (`eval.py`, phi_strict): a predicted string is right when it
+    equals a mention of a gold entity; each entity is found at most once, by the assignment that
+    finds the most (a second string for a found entity is a false positive)."""
     entities = [{_norm(m[0]) for m in entity} for entity in gold_entities]
-    matched: set[int] = set()
-    for text in dict.fromkeys(_norm(p) for p in predicted):
-        hit = next((i for i, ent in enumerate(entities) if i not in matched and text in ent), None)
-        if hit is None:
-            counts["fp"] += 1
-        else:
-            matched.add(hit)
-            counts["tp"] += 1
-    counts["fn"] += len(entities) - len(matched)
+    texts = list(dict.fromkeys(_norm(p) for p in predicted))
+    options = [[i for i, ent in enumerate(entities) if text in ent] for text in texts]
+    found = _max_matching(options)
+    counts["tp"] += found
+    counts["fp"] += len(texts) - found
+    counts["fn"] += len(entities) - found
+
+
+def _max_matching(options: list[list[int]]) -> int:
+    """Size of a maximum matching of predictions to gold entities (Kuhn's augmenting paths;
+    the lists are a handful long, so no assignment solver is needed)."""
+    owner: dict[int, int] = {}
+
+    def augment(row: int, seen: set[int]) -> bool:
+        for col in options[row]:
+            if col not in seen:
+                seen.add(col)
+                if col not in owner or augment(owner[col], seen):
+                    owner[col] = row
+                    return True
+        return False
+
+    return sum(augment(row, set()) for row in range(len(options)))
 
 
 # --- IndiaPoliceEvents ---

@@ -2,27 +2,34 @@
 
 `sitrep.document.Event` names actors only (source, target); the MUC-4 roles also ask for the
 physical target ("the presidential farm") and the weapon ("dynamite"). This module reads them
-for a document's attacks with a small model learned from MUC-4 train (public domain; built by
-`python -m sitrep.events.train`, stored in `model/arguments.json`):
+for a document's attacks with two small models learned from MUC-4 train (public domain; built
+by `python -m sitrep.events.train`, stored in `model/arguments.json`):
 
-1. candidates: runs of content words in the document ("guerrilla column", "santo tomas
-   presidential farm") and their head-final suffixes ("presidential farm", "farm");
+1. candidates: every phrase of up to MAX_WORDS words inside a run of content words and numbers
+   ("guerrilla column", "santo tomas presidential farm", "two men", "mortar" of "mortar
+   attack"), and "X of (the) Y" phrases joining two runs ("members of the fmln");
 2. features: the phrase, its head and first word, the words either side, the nearest event
-   trigger and on which side of it the phrase stands, the sentence's place in the article and
-   the sector of an actor the phrase names;
-3. a multinomial logistic regression (numpy) over NONE and the five roles; per run of words
-   the best (suffix, role) is kept when its probability clears that role's threshold.
+   trigger and on which side of it the phrase stands, the sentence's place in the article, how
+   often the phrase and its head recur in the article, and the sector of an actor it names;
+3. a multinomial logistic regression (numpy) over NONE and the five roles, and a document
+   relevance regression (does the article report an incident at all: its words, its lead, the
+   events the events stage finds). A phrase's score is its role probability times the
+   document's relevance; phrases are kept best first when the score clears the role's
+   threshold and the phrase overlaps no phrase kept before it.
 
-Documents in which the events stage finds no attack that took place get no arguments.
+Documents whose relevance falls under the learned gate get no arguments.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from sitrep.events.lexicon import surface_table
 
@@ -32,89 +39,172 @@ CLASSES = ("NONE", *ROLES)
 ATTACK_TYPES = frozenset({"ASSAULT"})
 OCCURRED = frozenset({"asserted", "alleged"})
 MAX_WORDS = 6  # a role filler longer than this is a description that no pattern recovers whole
+OF_LEFT_WORDS, OF_RIGHT_WORDS = 3, 5  # "branch of banco popular", "members of the farabundo marti national liberation front"
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          "dozen", "dozens", "hundred", "hundreds"])
 FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "to", "with", "into", "onto", "over", "under", "near", "about", "after", "before", "during", "since", "until", "against", "between", "through", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "who", "whom", "whose", "which", "what", "how", "why", "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their", "our", "my", "your", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "also", "only", "just", "even", "still", "already", "yet", "very", "more", "most", "other", "another", "such", "some", "any", "all", "both", "each", "every", "either", "neither", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says", "say", "told", "reported", "according", "added", "stated", "today", "yesterday", "tomorrow", "ago", "last", "next", "week", "month", "year", "years", "days", "day", "hours", "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr"]
 )
+JOINERS = frozenset({"-", "'", "'s", "."})  # inside a word: "ak-47", "d'aubuisson", "councilman's", "u.s."
 
 
-def chunks(doc: Doc, trigger_tokens: set[int]) -> list[Span]:
-    """Maximal runs of content words: no function word, punctuation (bar quotes), number or trigger."""
-    runs, start = [], None
+@dataclass
+class Candidate:
+    """One phrase that may fill a role: token span, lower-cased text, and its features."""
+
+    start: int
+    end: int
+    text: str
+    feats: list[str] = field(default_factory=list)
+
+
+def _is_number(tok) -> bool:
+    return tok.like_num or tok.lower_ in NUMBER_WORDS
+
+
+def _is_word(tok) -> bool:
+    """A token that can begin or end a phrase: a content word or a number."""
+    if tok.is_alpha:
+        return tok.lower_ not in FUNCTION_WORDS or tok.lower_ in NUMBER_WORDS
+    # "u.s.", "m-16", "9-mm": a word with digits or inner marks
+    return tok.like_num or (tok.text[:1].isalnum() and any(c.isalpha() for c in tok.text))
+
+
+def _is_joiner(doc: Doc, i: int) -> bool:
+    """Quotes inside a name ('the "santo tomas" farm') and marks inside a word ("ak-47")."""
+    tok = doc[i]
+    if tok.text == '"':
+        return True
+    if tok.text not in JOINERS or i == 0 or i + 1 >= len(doc):
+        return False
+    return not doc[i - 1].whitespace_ and (not tok.whitespace_ or tok.text == "'s") and doc[i + 1].text[:1].isalnum()
+
+
+def runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of content words, numbers and word-inner marks, within a sentence."""
+    found, start = [], None
     for tok in doc:
-        content = (tok.is_alpha or tok.text in {'"', "-", "'"}) and tok.lower_ not in FUNCTION_WORDS and tok.i not in trigger_tokens
-        if start is not None and (not content or tok.is_sent_start):
-            runs.append(doc[start : tok.i])
+        inside = _is_word(tok) or (start is not None and _is_joiner(doc, tok.i))
+        if start is not None and (not inside or tok.is_sent_start):
+            found.append(_trim(doc, start, tok.i))
             start = None
-        if content and start is None:
+        if inside and start is None and _is_word(tok):
             start = tok.i
     if start is not None:
-        runs.append(doc[start : len(doc)])
-    return [_strip_quotes(r) for r in runs if any(t.is_alpha for t in r)]
+        found.append(_trim(doc, start, len(doc)))
+    return [(s, e) for s, e in found if e > s]
 
 
-def _strip_quotes(span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and not span.doc[start].is_alpha:
-        start += 1
-    while end > start and not span.doc[end - 1].is_alpha:
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and not _is_word(doc[end - 1]):
         end -= 1
-    return span.doc[start:end]
+    return start, end
 
 
-def suffixes(chunk: Span) -> list[Span]:
-    """Head-final suffixes of a chunk, longest first, at most MAX_WORDS words."""
-    first = max(chunk.start, chunk.end - MAX_WORDS)
-    return [chunk.doc[i : chunk.end] for i in range(first, chunk.end) if chunk.doc[i].is_alpha]
+def phrase_spans(doc: Doc, found_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every phrase of up to MAX_WORDS tokens inside a run, beginning and ending on a word, and
+    "X of (the) Y" phrases: a short end of one run, "of", the start of the next."""
+    spans = []
+    for s, e in found_runs:
+        for i in range(s, e):
+            if _is_word(doc[i]):
+                spans += [(i, j) for j in range(i + 1, min(e, i + MAX_WORDS) + 1) if _is_word(doc[j - 1])]
+    for (s1, e1), (s2, e2) in pairwise(found_runs):
+        between = [t.lower_ for t in doc[e1:s2]]
+        if between in (["of"], ["of", "the"], ["of", "a"], ["of", "an"]) and not doc[s2].is_sent_start:
+            spans += [(i, j) for i in range(max(s1, e1 - OF_LEFT_WORDS), e1) if _is_word(doc[i])
+                      for j in range(s2 + 1, min(e2, s2 + OF_RIGHT_WORDS) + 1) if _is_word(doc[j - 1])]
+    return spans
 
 
-def features(doc: Doc, span: Span, chunk: Span, triggers: list[tuple[int, int, str, str]], actors: dict[int, str]) -> list[str]:
+@dataclass
+class DocView:
+    """Per-token facts of a document read once, so that features need no spaCy lookups (which
+    cost most of this stage's time)."""
+
+    lower: list[str]
+    word: list[bool]
+    content: list[bool]
+    number: list[bool]
+    sent_no: list[int]
+    sent_bounds: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocView:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        sent_no = [0] * len(doc)
+        for n, (s, e) in enumerate(bounds):
+            sent_no[s:e] = [n] * (e - s)
+        return cls([t.lower_ for t in doc], [_is_word(t) for t in doc],
+                   [t.is_alpha and t.lower_ not in FUNCTION_WORDS for t in doc], [_is_number(t) for t in doc], sent_no, bounds)
+
+
+def features(view: DocView, start: int, end: int, text: str, run: tuple[int, int] | None, context: dict) -> list[str]:
     """String features of one candidate phrase (see the module docstring)."""
-    words = [t.lower_ for t in span]
-    prev = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
-    nxt = [doc[i].lower_ for i in range(span.end, min(span.end + 2, len(doc)))]
-    feats = [f"p={' '.join(words)}", f"h={words[-1]}", f"len={min(len(words), 4)}", f"whole={span.start == chunk.start}"]
+    lower = view.lower
+    words = [lower[i] for i in range(start, end) if view.word[i]]
+    prev = lower[max(start - 2, 0) : start]
+    nxt = lower[end : end + 2]
+    feats = [f"p={text}", f"h={words[-1]}", f"len={min(len(words), 5)}",
+             f"whole={run is not None and (start, end) == run}", f"inrun={run is not None}"]
     if len(words) > 1:
-        feats.append(f"m={words[0]}")
+        feats += [f"m={words[0]}", f"mh={words[0]}|{words[-1]}"]
+    if view.number[start]:
+        feats.append("num")
     if prev:
-        feats += [f"l1={prev[-1]}", f"l2={' '.join(prev)}"]
+        feats += [f"l1={prev[-1]}", f"l2={' '.join(prev)}", f"l1h={prev[-1]}|{words[-1]}"]
     if nxt:
         feats += [f"r1={nxt[0]}", f"r2={' '.join(nxt)}"]
     # the nearest content words either side, past function words: "<victim> was killed", "murder of <victim>"
-    feats += [f"cl={w}" for w in _content_words(doc, span.start - 1, -1)]
-    feats += [f"cr={w}" for w in _content_words(doc, span.end, 1)]
-    sent = span.sent
-    near = [t for t in triggers if t[0] >= sent.start and t[1] <= sent.end]
-    if near:
-        start, end, form, cls = min(near, key=lambda t: min(abs(t[0] - span.end), abs(span.start - t[1])))
-        side = "b" if span.end <= start else "a"
-        gap = start - span.end if side == "b" else span.start - end
-        feats += [f"t{side}={form}", f"t{side}c={cls}", f"t{side}d={min(gap, 6)}", f"tc={cls}"]
-    else:
-        feats.append("notrig")
-    feats.append(f"sent={min(_sentence_number(doc, sent), 6)}")
-    sector = next((actors[i] for i in range(span.start, span.end) if i in actors), None)
+    feats += [f"cl={w}" for w in _content_words(view, start - 1, -1)]
+    feats += [f"cr={w}" for w in _content_words(view, end, 1)]
+    sent_no = view.sent_no[start]
+    trig = _trigger_features(start, end, view.sent_bounds[sent_no], context["triggers"])
+    # the head with the trigger's side and class: "guerrillas <attacked>" vs "<attacked> the farm"
+    feats += trig + [f"ht={words[-1]}|{f}" for f in trig if f.startswith(("tbc=", "tac="))][:1]
+    if prev:
+        feats += [f"l1t={prev[-1]}|{f[:2]}" for f in trig if f.startswith(("tbc=", "tac="))][:1]
+    feats.append(f"sent={min(sent_no, 6)}")
+    # how far the nearest sentence telling an attack is: fillers stand in the sentences that tell the incident
+    gap = min((abs(sent_no - n) for n in context["attack_sentences"]), default=None)
+    feats.append(f"agap={'none' if gap is None else min(gap, 3)}")
+    feats += [f"h3={words[-1][-3:]}", f"h2={words[-1][-2:]}"]
+    feats.append(f"freq={min(context['freq'][text], 4)}")
+    feats.append(f"hfreq={min(context['heads'][words[-1]], 6)}")
+    feats.append(f"first={min(context['first'][text], 4)}")
+    sector = next((context["actors"][i] for i in range(start, end) if i in context["actors"]), None)
     if sector:
         feats.append(f"actor={sector}")
     return feats
 
 
+def _trigger_features(start: int, end: int, sent: tuple[int, int], triggers: list[tuple[int, int, str, str]]) -> list[str]:
+    near = [t for t in triggers if t[0] >= sent[0] and t[1] <= sent[1]]
+    inside = [t for t in near if t[0] < end and start < t[1]]
+    near = [t for t in near if t not in inside]
+    feats = [f"in={cls}" for _, _, _, cls in inside]
+    if not near:
+        return [*feats, "notrig"]
+    t_start, t_end, form, cls = min(near, key=lambda t: min(abs(t[0] - end), abs(start - t[1])))
+    side = "b" if end <= t_start else "a"
+    gap = t_start - end if side == "b" else start - t_end
+    return [*feats, f"t{side}={form}", f"t{side}c={cls}", f"t{side}d={min(gap, 6)}", f"tc={cls}"]
+
+
 CONTEXT_WORDS = 2  # content words read on each side of a candidate
 
 
-def _content_words(doc: Doc, i: int, step: int) -> list[str]:
+def _content_words(view: DocView, i: int, step: int) -> list[str]:
+    """Up to CONTEXT_WORDS content words from token i on, in i's sentence."""
     words: list[str] = []
-    sent = doc[max(i, 0)].sent if 0 <= i < len(doc) else None
-    while sent is not None and sent.start <= i < sent.end and len(words) < CONTEXT_WORDS:
-        tok = doc[i]
-        if tok.is_alpha and tok.lower_ not in FUNCTION_WORDS:
-            words.append(tok.lower_)
+    if not 0 <= i < len(view.lower):
+        return words
+    lo, hi = view.sent_bounds[view.sent_no[i]]
+    while lo <= i < hi and len(words) < CONTEXT_WORDS:
+        if view.content[i]:
+            words.append(view.lower[i])
         i += step
     return words
-
-
-def _sentence_number(doc: Doc, sent: Span) -> int:
-    starts = doc.user_data.setdefault("_sitrep_sent_starts", [s.start for s in doc.sents])
-    return starts.index(sent.start) if sent.start in starts else 0
 
 
 def trigger_spans(doc: Doc, table: dict) -> list[tuple[int, int, str, str]]:
@@ -153,26 +243,44 @@ def actor_sectors(doc: Doc) -> dict[int, str]:
     return sectors
 
 
-def candidates(doc: Doc, table: dict) -> list[tuple[Span, list[tuple[Span, list[str]]]]]:
-    """Each chunk with its suffixes and their features."""
-    triggers = trigger_spans(doc, table)
-    # a noun trigger may be a filler itself ("the bomb" is the weapon); verbs and phrases break runs
-    trigger_tokens = {i for s, e, form, _ in triggers if table[form].pos not in {"n", "nv"} for i in range(s, e)}
-    actors = actor_sectors(doc)
-    return [(chunk, [(sfx, features(doc, sfx, chunk, triggers, actors)) for sfx in suffixes(chunk)])
-            for chunk in chunks(doc, trigger_tokens)]
+def candidates(doc: Doc, table: dict) -> list[Candidate]:
+    """Every candidate phrase of `doc` with its features."""
+    view = DocView.of(doc)
+    found_runs = runs(doc)
+    run_of = {(s, e): (s, e) for s, e in found_runs}
+    spans = phrase_spans(doc, found_runs)
+    texts = [doc[s:e].text.lower() for s, e in spans]
+    context = {"triggers": trigger_spans(doc, table), "actors": actor_sectors(doc),
+               "freq": _counts(texts), "heads": _counts(t.split()[-1] for t in texts if t),
+               "first": {}, "attack_sentences": _attack_sentences(doc)}
+    for (s, _e), text in zip(spans, texts):
+        context["first"].setdefault(text, view.sent_no[s])
+    inner = {i: r for r in found_runs for i in range(*r)}
+    return [Candidate(s, e, text, features(view, s, e, text, run_of.get((s, e), inner.get(s) if inner.get(s) == inner.get(e - 1) else None), context))
+            for (s, e), text in zip(spans, texts)]
+
+
+def _attack_sentences(doc: Doc) -> set[int]:
+    """Sentence numbers of the attacks that took place, as the events stage reads them."""
+    return {e.sentence for e in doc._.events or [] if e.type in ATTACK_TYPES and e.modality in OCCURRED}
+
+
+def _counts(items) -> Counter:
+    return Counter(items)
 
 
 class ArgumentFinder:
-    """Role fillers of a document's attacks, from the learned model."""
+    """Role fillers of a document's attacks, from the learned models."""
 
     def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, thresholds: dict[str, float],
-                 relevance_model: tuple[dict[str, int], np.ndarray, np.ndarray, float] | None = None):
+                 relevance_model: tuple[dict[str, int], np.ndarray, np.ndarray, float] | None = None,
+                 relevance_power: float = 1.0):
         self.vocab = vocab
         self.weights = weights
         self.bias = bias
         self.thresholds = thresholds
         self.relevance_model = relevance_model
+        self.relevance_power = relevance_power
         self.table = surface_table()
 
     @classmethod
@@ -184,7 +292,8 @@ class ArgumentFinder:
             relevance_model = ({f: i for i, f in enumerate(rel["features"])}, np.asarray(rel["weights"], dtype=np.float32),
                                np.asarray(rel["bias"], dtype=np.float32), rel["threshold"])
         return cls({f: i for i, f in enumerate(model["features"])}, np.asarray(model["weights"], dtype=np.float32),
-                   np.asarray(model["bias"], dtype=np.float32), model["thresholds"], relevance_model)
+                   np.asarray(model["bias"], dtype=np.float32), model["thresholds"], relevance_model,
+                   (rel or {}).get("power", 1.0))
 
     def probabilities(self, feats: list[list[str]]) -> np.ndarray:
         """Class probabilities (rows: candidates, columns: CLASSES)."""
@@ -197,42 +306,65 @@ class ArgumentFinder:
         vocab, weights, bias, _ = self.relevance_model
         return float(_softmax(vocab, weights, bias, [relevance_features(doc)])[0, 1])
 
-    def scored(self, doc: Doc) -> list[tuple[str, str, float]]:
-        """(phrase, role, probability): the best suffix and role of each run of words."""
-        best = []
-        for _chunk, options in candidates(doc, self.table):
-            probs = self.probabilities([f for _, f in options])[:, 1:]
-            row, col = np.unravel_index(np.argmax(probs), probs.shape)
-            best.append((options[row][0].text.lower(), ROLES[col], float(probs[row, col])))
-        return best
+    def scored(self, doc: Doc) -> list[tuple[str, str, float, int, int]]:
+        """(phrase, role, probability, start, end) of each candidate phrase and role it may fill."""
+        found = candidates(doc, self.table)
+        if not found:
+            return []
+        return role_scores([(c.text, c.start, c.end) for c in found], self.probabilities([c.feats for c in found]))
 
-    def roles(self, doc: Doc, scored: list[tuple[str, str, float]] | None = None) -> dict[str, list[str]]:
-        """Role -> filler strings for the attacks of `doc`; empty when it reports no attack."""
-        if not reports_attack(doc) or (self.relevance_model and self.relevance(doc) < self.relevance_model[3]):
+    def roles(self, doc: Doc, scored: list[tuple[str, str, float, int, int]] | None = None) -> dict[str, list[str]]:
+        """Role -> filler strings for the attacks of `doc`; empty when it reports no incident."""
+        relevance = self.relevance(doc)
+        if self.relevance_model and relevance < self.relevance_model[3]:
             return {}
-        return select(self.scored(doc) if scored is None else scored, self.thresholds)
+        return select(self.scored(doc) if scored is None else scored, self.thresholds, relevance**self.relevance_power)
 
 
-def select(scored: list[tuple[str, str, float]], thresholds: dict[str, float]) -> dict[str, list[str]]:
-    """Fillers above their role's threshold, one per role and head word: "presidential farm" and
-    "santo tomas presidential farm" name one entity, and a second string for it is a false positive."""
-    best: dict[tuple[str, str], tuple[float, str]] = {}
-    for text, role, prob in scored:
-        key = (role, text.split()[-1])
-        if prob >= thresholds[role] and prob > best.get(key, (0.0, ""))[0]:
-            best[key] = (prob, text)
+MIN_SCORE = 0.02  # below every role threshold the trainer tries
+
+
+def role_scores(spans: list[tuple[str, int, int]], probs: np.ndarray) -> list[tuple[str, str, float, int, int]]:
+    """Every (phrase, role) whose probability reaches MIN_SCORE, not only the most likely role: a
+    "guerrilla group" at 0.40 PerpInd and 0.45 PerpOrg may clear the PerpInd threshold only;
+    `select` then keeps one role per stretch of text."""
+    rows, cols = np.nonzero(probs[:, 1:] >= MIN_SCORE)
+    return [(spans[r][0], ROLES[c], float(probs[r, c + 1]), spans[r][1], spans[r][2]) for r, c in zip(rows, cols)]
+
+
+def select(scored: list[tuple], thresholds: dict[str, float], weight: float = 1.0) -> dict[str, list[str]]:
+    """Fillers whose probability times `weight` clears their role's threshold, best first; a phrase
+    overlapping one kept before it is dropped ("shining path" and "path terrorist"), and so is a
+    second string with the head word of a kept one in the same role ("presidential farm" and
+    "santo tomas presidential farm" name one entity, and a second string for it is a false positive)."""
+    kept_tokens: set[int] = set()
+    heads: set[tuple[str, str]] = set()
     found: dict[str, list[str]] = {role: [] for role in ROLES}
-    for (role, _head), (_prob, text) in best.items():
+    for item in sorted(scored, key=lambda s: -s[2]):
+        text, role, prob = item[:3]
+        start, end = item[3:5] if len(item) >= 5 else (None, None)
+        if prob * weight < thresholds[role]:
+            continue
+        tokens = set(range(start, end)) if start is not None else set()
+        key = (role, text.split()[-1])
+        if key in heads or tokens & kept_tokens or text in found[role]:
+            continue
+        heads.add(key)
+        kept_tokens |= tokens
         found[role].append(text)
     return found
 
 
 def _softmax(vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, feats: list[list[str]]) -> np.ndarray:
     logits = np.tile(bias, (len(feats), 1))
-    for row, fs in enumerate(feats):
-        ids = [vocab[f] for f in fs if f in vocab]
-        if ids:
-            logits[row] += weights[ids].sum(axis=0)
+    rows = [[vocab[f] for f in fs if f in vocab] for fs in feats]
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    if lengths.sum():
+        # one gather and one segment sum for all rows; rows without a known feature keep the bias
+        ids = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lengths.sum()))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        nonempty = lengths > 0
+        logits[nonempty] += np.add.reduceat(weights[ids], starts[nonempty], axis=0)
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
     return probs / probs.sum(axis=1, keepdims=True)
@@ -242,18 +374,19 @@ LEAD_SENTENCES = 3  # news puts the incident it reports in the lead
 
 
 def relevance_features(doc: Doc) -> list[str]:
-    """Words of the lead and the event types told in it and in the whole document."""
+    """Words of the lead and of the whole article, and the event types told in each."""
     feats: set[str] = set()
     for i, sent in enumerate(doc.sents):
-        if i >= LEAD_SENTENCES:
-            break
-        feats.update(f"w={t.lower_}" for t in sent if t.is_alpha)
+        if i < LEAD_SENTENCES:
+            feats.update(f"w={t.lower_}" for t in sent if t.is_alpha)
+        feats.update(f"d={t.lower_}" for t in sent if t.is_alpha and t.lower_ not in FUNCTION_WORDS)
     lead_end = sum(1 for _ in zip(range(LEAD_SENTENCES), doc.sents))
     for e in doc._.events or []:
         kind = f"{e.type}/{e.mode or '-'}/{e.modality}"
         feats.add(f"e={kind}")
         if e.sentence < lead_end:
             feats.add(f"lead={kind}")
+    feats.add(f"attack={reports_attack(doc)}")
     return sorted(feats)
 
 
