@@ -72,7 +72,7 @@ def test_train_command_needs_trained_parts(tmp_path):
     assert "E302" in str(result.exception) or "E301" in str(result.exception)
 
 
-@pytest.mark.parametrize("part", ["all", "parser", "ner", "assemble"])
+@pytest.mark.parametrize("part", ["all", "model", "assemble"])
 def test_train_command_lists_its_parts(part):
     result = CliRunner().invoke(train_command, ["--help"])
     assert part in result.output

@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.errors import Errors, SitrepError
+from sitrep.eval.matching import max_matching
 from sitrep.events.mentions import EventMention
 from sitrep.events.ontology import EVENT_TYPES, current_type
 from sitrep.pipeline import load, run_many
@@ -219,27 +220,10 @@ def _score_role(predicted: list[str], gold_entities: list, counts: Counter) -> N
     entities = [{_norm(m[0]) for m in entity} for entity in gold_entities]
     texts = list(dict.fromkeys(_norm(p) for p in predicted))
     options = [[i for i, ent in enumerate(entities) if text in ent] for text in texts]
-    found = _max_matching(options)
+    found = max_matching(options)
     counts["tp"] += found
     counts["fp"] += len(texts) - found
     counts["fn"] += len(entities) - found
-
-
-def _max_matching(options: list[list[int]]) -> int:
-    """Size of a maximum matching of predictions to gold entities (Kuhn's augmenting paths;
-    the lists are a handful long, so no assignment solver is needed)."""
-    owner: dict[int, int] = {}
-
-    def augment(row: int, seen: set[int]) -> bool:
-        for col in options[row]:
-            if col not in seen:
-                seen.add(col)
-                if col not in owner or augment(owner[col], seen):
-                    owner[col] = row
-                    return True
-        return False
-
-    return sum(augment(row, set()) for row in range(len(options)))
 
 
 # --- IndiaPoliceEvents ---

@@ -186,13 +186,13 @@ def _gum_gold(path: Path) -> Iterator[GoldText]:
 
 
 def load_ner() -> Language:
-    """sitrep's shipped pipeline with only what NER needs (tokenizer, ner, place ruler)."""
+    """sitrep's shipped pipeline with only what NER needs (tokenizer, the shared CNN, ner, place ruler)."""
     import spacy
 
     from sitrep.training.paths import MODEL_DIR
 
     nlp = spacy.load(MODEL_DIR)
-    keep = {"ner", "place_ruler"}
+    keep = {"tok2vec", "ner", "place_ruler"}
     nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep])
     return nlp
 

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.language import Language
 
 from sitrep.errors import Errors, SitrepError
+from sitrep.eval.matching import max_matching
 
 ROLES = ("source", "cue", "content")
 TRIM = " \t\n\r\xa0,.;:"
@@ -152,25 +153,9 @@ def _predict(nlp: Language, text: str, seconds: dict[str, float]) -> list[dict[s
 
 
 def _match(text: str, gold: list[Fragments], pred: list[Fragments], mode: str) -> int:
-    """Number of predicted spans matched one to one to gold spans under `mode`.
-
-    The matching is a maximum one (augmenting paths, Kuhn's algorithm; scipy is not a dependency
-    of sitrep): under overlap a predicted span may touch two gold spans, and taking the first in
-    text order could leave the second unmatched while another prediction only fits the first.
-    """
+    """Number of predicted spans matched one to one (a maximum matching) to gold spans under `mode`."""
     agree = [[i for i, g in enumerate(gold) if (_exact(text, g, p) if mode == "exact" else _overlap(text, g, p))] for p in pred]
-    owner: dict[int, int] = {}  # gold index -> the prediction it is matched to
-
-    def augment(p: int, seen: set[int]) -> bool:
-        for g in agree[p]:
-            if g not in seen:
-                seen.add(g)
-                if g not in owner or augment(owner[g], seen):
-                    owner[g] = p
-                    return True
-        return False
-
-    return sum(augment(p, set()) for p in range(len(pred)) if agree[p])
+    return max_matching(agree)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,9 +1,8 @@
 """`sitrep train`: rebuild sitrep's English pipeline from ../shared/data.
 
-    sitrep train all                # parser + NER, assemble, evaluate (about an hour, 1 core)
-    sitrep train parser --seed 0    # only the syntax pipeline
-    sitrep train ner                # only the entity recogniser
-    sitrep train assemble           # join the last trained parts into the shipped model
+    sitrep train all                # corpora, training, assemble, evaluate (about an hour, 1 core)
+    sitrep train model --seed 0     # only the training run (syntax and NER on one shared CNN)
+    sitrep train assemble           # the last trained model + place ruler -> the shipped model
     python -m sitrep.training all   # the same without the sitrep command
 """
 
@@ -17,7 +16,7 @@ import click
 
 from . import paths
 
-PARTS = ("all", "parser", "ner", "assemble")
+PARTS = ("all", "model", "assemble")
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -30,7 +29,7 @@ THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of every run.")
 @click.option("--no-eval", is_flag=True, help="Skip the held-out evaluation after assembling.")
 def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) -> None:
-    """Train PART (all, parser, ner, assemble) from ../shared/data with fixed seeds."""
+    """Train PART (all, model, assemble) from ../shared/data with fixed seeds."""
     for var in THREAD_VARS:  # one thread: the build machines are shared, runs stay comparable
         os.environ.setdefault(var, "1")
     from . import train
@@ -38,12 +37,10 @@ def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) ->
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     train.check_data()
     work.mkdir(parents=True, exist_ok=True)
-    if part in ("all", "parser"):
-        train.train_parser(work, seed)
-    if part in ("all", "ner"):
-        train.train_ner(work, seed)
+    if part in ("all", "model"):
+        train.train_model(work, seed)
     if part in ("all", "assemble"):
-        train.assemble(train.best_model(work, "parser"), train.best_model(work, "ner"), out)
+        train.assemble(train.trained_model(work), out)
         if not no_eval:
             scores = train.evaluate_model(out)
             train.write_json(work / "scores.json", scores)
