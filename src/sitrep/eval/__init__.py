@@ -31,12 +31,14 @@ def run_task(task: str, data: Path, *, limit: int | None = None, config: str | N
         raise SitrepError(Errors.E007.format(name=task, known=", ".join(TASKS)))
     module = importlib.import_module(TASKS[task])
     kwargs: dict[str, Any] = {"limit": limit}
-    if config:
+    params = inspect.signature(module.run).parameters
+    if config and "config" in params:
+        kwargs["config"] = config  # the task builds what it measures from the config
+    elif config and "nlp" in params:
         # a user's config swaps the pipeline under evaluation; tasks measure whatever it builds
         from sitrep.pipeline import load
 
-        if "nlp" in inspect.signature(module.run).parameters:
-            kwargs["nlp"] = load(config)
+        kwargs["nlp"] = load(config)
     metrics = module.run(data, **kwargs)
     metrics.setdefault("task", task)
     metrics.setdefault("data", str(data))

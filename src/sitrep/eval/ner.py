@@ -60,18 +60,20 @@ class GoldText:
     spans: list[CharSpan]
 
 
-def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
+def run(data: Path, *, nlp: Language | None = None, limit: int | None = None,
+        config: str | None = None) -> dict[str, Any]:
     """Score a pipeline's entities against gold data.
 
     data (Path): A gold NER file or folder in one of the formats above.
-    nlp (Language | None): The pipeline; sitrep's shipped model (tokenizer + NER) if None.
+    nlp (Language | None): The pipeline; if None, the names part of sitrep's config (`load_names`).
     limit (int | None): Only the first ``limit`` texts (sentences or documents).
+    config (str | None): The sitrep config whose names are scored; the default config if None.
     RETURNS (dict): Per-label and averaged P/R/F1, error counts, words/s.
     """
     golds = list(read_gold(Path(data), limit))
     if not golds:
         raise SitrepError(Errors.E801.format(path=data))
-    nlp = nlp if nlp is not None else load_ner()
+    nlp = nlp if nlp is not None else load_names(config)
     started = time.process_time()
     predicted = list(predict(nlp, [g.text for g in golds]))
     seconds = time.process_time() - started
@@ -185,8 +187,25 @@ def _gum_gold(path: Path) -> Iterator[GoldText]:
 # --- predicting and scoring ---------------------------------------------------------------
 
 
+SYNTAX_PIPES = ["tagger", "morphologizer", "trainable_lemmatizer", "parser"]
+
+
+def load_names(config: str | None = None) -> Language:
+    """What sets the names in a sitrep config: its base pipeline without the syntax components,
+    and the encoder NER stage when the config has it; sitrep's later stages are left out.
+
+    The default config scores the encoder NER, `--config fast` en_sitrep's CNN NER.
+    """
+    from sitrep.pipeline import load, read_config
+
+    settings, _ = read_config(config)
+    stages = [s for s in settings["stages"] if s == "sitrep_encoder_ner"]
+    exclude = sorted(set(settings.get("exclude", [])) | set(SYNTAX_PIPES))
+    return load(config, stages=stages, exclude=exclude)
+
+
 def load_ner() -> Language:
-    """sitrep's shipped pipeline with only what NER needs (tokenizer, the shared CNN, ner, place ruler)."""
+    """en_sitrep's own NER (tokenizer, the shared CNN, ner, place ruler), whatever the config."""
     import spacy
 
     from sitrep.training.paths import MODEL_DIR

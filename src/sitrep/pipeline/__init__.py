@@ -42,9 +42,14 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
 
 
 def read_config(config: str | Path | None) -> tuple[dict[str, Any], dict[str, dict]]:
+    """The [sitrep] settings and per-stage settings of a config file, or of a shipped config by
+    name ("fast" is sitrep/pipeline/fast.cfg)."""
     path = Path(config) if config else DEFAULT_CONFIG
+    if not path.is_file() and config and (DEFAULT_CONFIG.parent / f"{config}.cfg").is_file():
+        path = DEFAULT_CONFIG.parent / f"{config}.cfg"
     if not path.is_file():
-        raise SitrepError(Errors.E002.format(path=path))
+        shipped = ", ".join(sorted(p.stem for p in DEFAULT_CONFIG.parent.glob("*.cfg")))
+        raise SitrepError(Errors.E002.format(path=path, shipped=shipped))
     cfg = spacy.util.load_config(path, interpolate=True)
     settings = dict(cfg["sitrep"])
     return settings, {k: dict(v) for k, v in cfg.get("stages", {}).items()}

@@ -26,6 +26,7 @@ class Stage:
 # In flow order: mentions first (entities, times, numbers, places, actors), then the events
 # built on them, then what hangs on events (their place, time, toll), then who said it.
 STAGES: dict[str, Stage] = {
+    "sitrep_encoder_ner": Stage("sitrep.entities.encoder", "EncoderNer", ("doc.ents",)),
     "sitrep_entities": Stage("sitrep.entities.ruler", "EntityRuler", ("doc.ents",)),
     "sitrep_times": Stage("sitrep.times.component", "TimeTagger", ("doc._.times",)),
     "sitrep_quantities": Stage("sitrep.quantities.component", "QuantityTagger", ("doc._.quantities",)),

@@ -1,8 +1,9 @@
 """`sitrep train`: rebuild sitrep's English pipeline from ../shared/data.
 
-    sitrep train all                # corpora, training, assemble, evaluate (about an hour, 1 core)
-    sitrep train model --seed 0     # only the training run (syntax and NER on one shared CNN)
-    sitrep train assemble           # the last trained model + place ruler -> the shipped model
+    sitrep train all                # both models below, evaluated (about two hours on 2 cores)
+    sitrep train model --seed 0     # en_sitrep's training run (syntax and NER on one shared CNN)
+    sitrep train assemble           # the last trained model + place ruler -> the shipped en_sitrep
+    sitrep train encoder            # the MiniLM encoder NER, fine-tuned and exported to ONNX int8
     python -m sitrep.training all   # the same without the sitrep command
 """
 
@@ -16,7 +17,7 @@ import click
 
 from . import paths
 
-PARTS = ("all", "model", "assemble")
+PARTS = ("all", "model", "assemble", "encoder")
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -29,7 +30,7 @@ THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of every run.")
 @click.option("--no-eval", is_flag=True, help="Skip the held-out evaluation after assembling.")
 def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) -> None:
-    """Train PART (all, model, assemble) from ../shared/data with fixed seeds."""
+    """Train PART (all, model, assemble, encoder) from ../shared/data with fixed seeds."""
     for var in THREAD_VARS:  # one thread: the build machines are shared, runs stay comparable
         os.environ.setdefault(var, "1")
     from . import train
@@ -45,6 +46,10 @@ def train_command(part: str, out: Path, work: Path, seed: int, no_eval: bool) ->
             scores = train.evaluate_model(out)
             train.write_json(work / "scores.json", scores)
             click.echo(train.format_scores(scores))
+    if part in ("all", "encoder"):
+        from . import encoder_ner  # needs the [train] extra: torch, transformers, the MiniLM wheel
+
+        encoder_ner.train_and_export(work / "encoder_ner", out.parent / "encoder_ner", seed)
 
 
 def main() -> None:

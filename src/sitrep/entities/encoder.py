@@ -1,0 +1,225 @@
+"""Stage `sitrep_encoder_ner`: named entities from a fine-tuned MiniLM encoder, run with ONNX.
+
+The encoder (all-MiniLM-L6-v2, uncased) was fine-tuned as a BIO token classifier on sitrep's
+open NER corpora by ``sitrep.training.encoder_ner``, with each word's *shape* (lower, Title,
+UPPER, mixed, digits, other) added to its embeddings and to the classifier's input, since the
+uncased wordpieces cannot see capitals. At run time it needs onnxruntime, tokenizers and
+numpy only; no torch.
+
+Modes: ``replace`` sets ``doc.ents`` to the encoder's entities; ``overwrite`` keeps earlier
+entities that none of the encoder's overlaps; ``fill`` adds the encoder's entities only where
+no earlier entity lies. The default config runs it in ``overwrite`` mode after the place ruler
+(the CNN NER left out); ``--config fast`` runs the CNN NER instead (docs/model-card.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.errors import Errors, SitrepError
+
+FACTORY = "sitrep_encoder_ner"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "encoder_ner"
+MODEL_FILE = "model.int8.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+LABELS_FILE = "labels.json"
+MODES = ("replace", "overwrite", "fill")
+
+# Word shapes, id 0 reserved for padding and the special tokens [CLS] / [SEP].
+SHAPES = ("special", "lower", "title", "upper", "mixed", "digit", "other")
+MAX_WORDS = 48  # words per encoder window; newswire sentences are shorter
+MAX_PIECES = 160  # wordpieces per window: a window over it is halved
+# Windows per onnxruntime call. int8 dynamic quantization scales activations over the whole
+# batch, so tags of one sentence shift with its batch-mates (15% of newswire sentences differ
+# between 1 and 32); one window per call keeps each Doc's entities independent of the others,
+# at about 3/4 of the batched speed.
+WINDOW_BATCH = 1
+SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
+
+
+def word_shape(word: str) -> int:
+    """The shape id of a word: what the uncased wordpieces lose."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return SHAPES.index("digit") if any(c.isdigit() for c in word) else SHAPES.index("other")
+    if all(c.islower() for c in letters):
+        return SHAPES.index("lower")
+    if all(c.isupper() for c in letters):
+        # "A", "I": one capital letter is a title-case word, not an acronym
+        return SHAPES.index("upper") if len(letters) > 1 else SHAPES.index("title")
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return SHAPES.index("title")
+    return SHAPES.index("mixed")
+
+
+def windows(words: list[str], max_words: int = MAX_WORDS, keep: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Split words into sentence-like windows of at most ``max_words`` words.
+
+    A window ends after sentence-final punctuation followed by a capitalised word, or at
+    ``max_words``. ``keep[i]`` False forbids a cut before word i (inside a gold entity).
+    """
+    out, start = [], 0
+    for i in range(1, len(words) + 1):
+        at_end = i == len(words)
+        may_cut = at_end or keep is None or keep[i]
+        sentence_ends = not at_end and words[i - 1] in SENTENCE_END and words[i][:1].isupper()
+        if at_end or (may_cut and (sentence_ends or i - start >= max_words)):
+            out.append((start, i))
+            start = i
+    return out
+
+
+class EncoderNer:
+    """Tag a Doc's named entities with the ONNX encoder (see the module docstring)."""
+
+    DEFAULT_CONFIG: ClassVar[dict] = {"model_dir": None, "mode": "replace", "threads": 0, "batch_size": 32, "labels": None,
+                                       "window_batch": WINDOW_BATCH}
+
+    def __init__(self, nlp: Language, name: str, *, model_dir: str | None = None, mode: str = "replace",
+                 threads: int = 0, batch_size: int = 32, labels: list[str] | None = None,
+                 window_batch: int = WINDOW_BATCH):
+        if mode not in MODES:
+            raise ValueError(f"{FACTORY}: mode {mode!r} is not one of {MODES}")
+        self.name = name
+        self.mode = mode
+        self.batch_size = batch_size
+        self.only_labels = frozenset(labels) if labels else None
+        self.model = EncoderModel(Path(model_dir) if model_dir else MODEL_DIR, threads, window_batch)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        size = batch_size or self.batch_size
+        buffer: list[Doc] = []
+        for doc in docs:
+            buffer.append(doc)
+            if len(buffer) >= size:
+                yield from self._tag(buffer)
+                buffer = []
+        if buffer:
+            yield from self._tag(buffer)
+
+    def _tag(self, docs: list[Doc]) -> list[Doc]:
+        word_lists = [[t.text for t in doc] for doc in docs]
+        for doc, spans in zip(docs, self.model.predict(word_lists)):
+            ents = [Span(doc, s, e, label=lab) for s, e, lab in spans
+                    if self.only_labels is None or lab in self.only_labels]
+            doc.ents = self._merge(list(doc.ents), ents)
+        return docs
+
+    def _merge(self, earlier: list[Span], mine: list[Span]) -> list[Span]:
+        """The Doc's entities after this stage, by ``mode``."""
+        if self.mode == "replace":
+            return mine
+        first, second = (mine, earlier) if self.mode == "overwrite" else (earlier, mine)
+        taken = {i for span in first for i in range(span.start, span.end)}
+        kept = [s for s in second if not any(i in taken for i in range(s.start, s.end))]
+        return filter_spans(first + kept)
+
+
+class EncoderModel:
+    """The ONNX token classifier with its tokenizer: words in, entity word spans out."""
+
+    def __init__(self, model_dir: Path, threads: int = 0, window_batch: int = WINDOW_BATCH):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model_file = model_dir / MODEL_FILE
+        if not model_file.exists():
+            raise SitrepError(Errors.E303.format(path=model_file))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.window_batch = window_batch
+        self.tags = json.loads((model_dir / LABELS_FILE).read_text(encoding="utf8"))["tags"]
+
+    def predict(self, word_lists: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        """Entity spans ``(start, end, label)`` over the words of each list."""
+        pieces = []  # (doc index, word offset, words) of every window
+        for d, words in enumerate(word_lists):
+            pieces.extend((d, s, words[s:e]) for s, e in windows(words))
+        tags: list[list[str]] = [["O"] * len(words) for words in word_lists]
+        encoded = self._encode([p[2] for p in pieces])
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # less padding
+        size = self.window_batch
+        for b in range(0, len(order), size):
+            batch = [encoded[i] for i in order[b:b + size]]
+            for i, word_tags in zip(order[b:b + size], self._run(batch)):
+                d, offset, _ = pieces[i]
+                for w, tag in enumerate(word_tags):  # words with no wordpiece (spaces) stay O
+                    tags[d][offset + w] = tag
+        return [tags_to_spans(t) for t in tags]
+
+    def _encode(self, windows_words: list[list[str]]) -> list[tuple[list[int], list[int], list[int | None]]]:
+        """Wordpiece ids, shape ids and word ids of each window, halving over-long windows."""
+        out = []
+        for words, enc in zip(windows_words, self.tokenizer.encode_batch(windows_words, is_pretokenized=True)):
+            if len(enc.ids) > MAX_PIECES and len(words) > 1:
+                # rare (URLs, long number runs): encode the halves apart and join their word ids
+                half = len(words) // 2
+                left, right = self._encode([words[:half], words[half:]])
+                out.append(_joined(left, right, half))
+                continue
+            shapes = [0 if w is None else word_shape(words[w]) for w in enc.word_ids]
+            out.append((enc.ids[:MAX_PIECES], shapes[:MAX_PIECES], enc.word_ids[:MAX_PIECES]))
+        return out
+
+    def _run(self, batch: list[tuple[list[int], list[int], list[int | None]]]) -> list[list[str]]:
+        """BIO tags per word (first wordpiece of each word) of a batch of windows."""
+        width = max(len(ids) for ids, _, _ in batch)
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        shape_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, (ids, shapes, _) in enumerate(batch):
+            input_ids[row, :len(ids)] = ids
+            shape_ids[row, :len(ids)] = shapes
+            mask[row, :len(ids)] = 1
+        logits = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask, "shape_ids": shape_ids})[0]
+        best = logits.argmax(-1)
+        out = []
+        for row, (_, _, word_ids) in enumerate(batch):
+            n_words = max((w for w in word_ids if w is not None), default=-1) + 1
+            word_tags = ["O"] * n_words
+            seen = set()
+            for pos, w in enumerate(word_ids):
+                if w is not None and w not in seen:
+                    seen.add(w)
+                    word_tags[w] = self.tags[best[row, pos]]
+            out.append(word_tags)
+        return out
+
+
+def _joined(left, right, offset: int):
+    """Two encoded halves as one window (the right half's [CLS] and the left's [SEP] dropped)."""
+    ids = left[0][:-1] + right[0][1:]
+    shapes = left[1][:-1] + right[1][1:]
+    word_ids = left[2][:-1] + [None if w is None else w + offset for w in right[2][1:]]
+    return ids[:MAX_PIECES], shapes[:MAX_PIECES], word_ids[:MAX_PIECES]
+
+
+def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags to spans; an I- that does not continue a span of its type opens one."""
+    spans, start, label = [], -1, ""
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label
+        if label and not continues:
+            spans.append((start, i, label))
+            start, label = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, label = i, kind
+    return spans

@@ -1,0 +1,103 @@
+"""The MiniLM encoder NER stage (`sitrep_encoder_ner`): its helpers always, its predictions when
+onnxruntime, tokenizers and the exported model are present (skipped otherwise)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import spacy
+
+from sitrep.entities.encoder import FACTORY, MODEL_DIR, MODEL_FILE, SHAPES, tags_to_spans, windows, word_shape
+from sitrep.pipeline.factories import register_stage
+
+HAS_RUNTIME = all(importlib.util.find_spec(m) for m in ("onnxruntime", "tokenizers"))
+HAS_MODEL = (MODEL_DIR / MODEL_FILE).exists()
+needs_model = pytest.mark.skipif(not (HAS_RUNTIME and HAS_MODEL),
+                                 reason="onnxruntime/tokenizers or src/sitrep/models/encoder_ner absent")
+
+
+@pytest.mark.parametrize(
+    "word,shape",
+    [("rebels", "lower"), ("Kabul", "title"), ("NATO", "upper"), ("McDonald", "mixed"),
+     ("iPhone", "mixed"), ("2021", "digit"), ("A", "title"), (",", "other"), ("al-Shabaab", "mixed")],
+)
+def test_word_shape(word, shape):
+    assert SHAPES[word_shape(word)] == shape
+
+
+def test_windows_cut_at_sentence_ends_and_length():
+    words = ["He", "left", ".", "They", "stayed", ".", "then", "rain"]
+    assert windows(words) == [(0, 3), (3, 8)]  # no cut before a lower-case word
+    assert windows(["w"] * 10, max_words=4) == [(0, 4), (4, 8), (8, 10)]
+
+
+def test_windows_never_cut_where_forbidden():
+    words = ["a"] * 6
+    keep = [True, True, True, False, True, True]
+    assert windows(words, max_words=3, keep=keep) == [(0, 4), (4, 6)]
+
+
+def test_tags_to_spans_repairs_stray_inside_tags():
+    tags = ["B-PERSON", "I-PERSON", "O", "I-ORG", "I-ORG", "B-GPE", "I-ORG"]
+    assert tags_to_spans(tags) == [(0, 2, "PERSON"), (3, 5, "ORG"), (5, 6, "GPE"), (6, 7, "ORG")]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_stage(FACTORY)
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe(FACTORY, config={"threads": 1})
+    return pipeline
+
+
+@needs_model
+def test_finds_people_places_and_organisations(nlp):
+    doc = nlp("President Joe Biden met Kenyan officials in Nairobi on Tuesday, the White House said.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Joe Biden", "PERSON") in ents
+    assert ("Nairobi", "GPE") in ents
+    assert not any(e.text in ("met", "officials", "said") for e in doc.ents)
+
+
+@needs_model
+def test_casing_changes_the_tags(nlp):
+    # the wordpieces are uncased: only the shape features tell a name from a common word
+    named = {e.text for e in nlp("Police arrested Rose Stone in Lagos.").ents}
+    plain = {e.text for e in nlp("police arrested rose stone in lagos.").ents}
+    assert "Rose Stone" in named
+    assert "rose stone" not in plain
+
+
+@needs_model
+def test_pipe_matches_call_and_handles_long_and_empty_docs(nlp):
+    texts = ["", "The Taliban attacked a checkpoint in Kandahar province.", " ".join(["Soldiers fired ."] * 40)]
+    piped = list(nlp.pipe(texts))
+    single = [nlp(t) for t in texts]
+    assert [[(e.start, e.end, e.label_) for e in d.ents] for d in piped] == \
+        [[(e.start, e.end, e.label_) for e in d.ents] for d in single]
+    assert piped[0].ents == ()
+    assert any(e.text == "Kandahar" for e in piped[1].ents)
+
+
+@needs_model
+def test_overwrite_keeps_earlier_entities_it_does_not_overlap():
+    from spacy.tokens import Span
+
+    register_stage(FACTORY)
+    pipeline = spacy.blank("en")
+    stage = pipeline.add_pipe(FACTORY, config={"mode": "overwrite", "threads": 1})
+    doc = pipeline.make_doc("Ali Hassan spoke in Mogadishu on Monday about the deal.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 9, 10, label="WEAPON")]  # "deal" marked before
+    doc = stage(doc)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("deal", "WEAPON") in ents  # kept: the encoder has nothing there
+    assert ("Ali Hassan", "ORG") not in ents  # replaced by the encoder's span
+
+
+def test_eval_ner_scores_the_names_of_the_chosen_config():
+    from sitrep.eval.ner import load_names
+
+    assert "sitrep_encoder_ner" in load_names().pipe_names and "ner" not in load_names().pipe_names
+    fast = load_names("fast").pipe_names
+    assert "ner" in fast and "sitrep_encoder_ner" not in fast and "parser" not in fast
