@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.claims.attribution import Attribution, positions_in
 from sitrep.claims.lexicon import ATTITUDE_CONFIDENCE, AUXILIARIES, CUE_ADVERBS
-from sitrep.claims.phrases import phrase_left
+from sitrep.claims.phrases import clause_until_stop, phrase_left, token_chars
 
 # adjective -> the prepositions that open its content ("that" and "to" open every one's)
 STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -38,7 +38,6 @@ LINKING_VERBS = frozenset({
 })
 # Degree words between the linking verb and the adjective ("is now more willing").
 DEGREE_WORDS = frozenset({"more", "less", "most", "least", "very", "so", "too", "quite", "rather", "now", "still", "increasingly", "not"})
-CONTENT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})
 # Words between the linking verb and the adjective, at most.
 MAX_DEGREE_WORDS = 3
 
@@ -90,17 +89,13 @@ def _attribution(doc: Doc, sent: Span, link: int, adjective: int, openers: tuple
     source = phrase_left(doc, link, sent.start)
     if source is None:
         return None
-    start = cue_end
-    end = start
-    while end < sent.end and doc[end].text not in CONTENT_STOPS and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-    if end - start < 2:
+    content = clause_until_stop(doc, sent, cue_end)
+    if content is None:
         return None
-    first, last = doc[start], doc[end - 1]
     return Attribution(
-        cue=(doc[link].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
-        content=(first.idx, last.idx + len(last)),
-        source=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])),
+        cue=token_chars(doc, link, cue_end),
+        content=content,
+        source=token_chars(doc, *source),
         base=doc[adjective].lower_,
         kind="assessment",
         confidence=ATTITUDE_CONFIDENCE,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.claims.attribution import Attribution, positions_in
 from sitrep.claims.lexicon import ATTITUDE_CONFIDENCE, DETERMINERS, NP_STOPS, stance
-from sitrep.claims.phrases import phrase_left
+from sitrep.claims.phrases import clause_until_stop, phrase_left, token_chars
 
 # noun -> (the verb whose stance it takes, the prepositions that open its content)
 NOUN_CUES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -57,7 +57,6 @@ UNOWNED_NOUNS = frozenset({
 })
 # The preposition stays in the cue for these ("support for"), as PARC annotates them.
 CUE_PREPOSITIONS = frozenset({"for", "to", "on", "of", "about", "against", "over", "in"})
-CONTENT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})
 
 
 def noun_attributions(doc: Doc, sent: Span) -> list[Attribution]:
@@ -135,16 +134,13 @@ def _attribution(
         start = cue_end
     else:
         return None
-    end = start
-    while end < sent.end and doc[end].text not in CONTENT_STOPS and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-    if end - start < 2:
+    content = clause_until_stop(doc, sent, start)
+    if content is None:
         return None
-    first, last = doc[start], doc[end - 1]
     return Attribution(
-        cue=(doc[noun].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
-        content=(first.idx, last.idx + len(last)),
-        source=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])) if source else None,
+        cue=token_chars(doc, noun, cue_end),
+        content=content,
+        source=token_chars(doc, *source) if source else None,
         base=verb,
         kind=stance(verb),
         confidence=ATTITUDE_CONFIDENCE,

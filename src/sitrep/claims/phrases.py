@@ -50,6 +50,7 @@ APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "ov
 # Participles that attach a date to a source phrase ("a poll released Thursday").
 PARTICIPLES = frozenset({"published", "released", "issued", "filed", "conducted", "made", "taken", "obtained"})
 # Quote marks as tokens and as first characters; "''" is the doubled apostrophe some papers print.
+CONTENT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})
 QUOTE_CHARS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 
 
@@ -323,3 +324,21 @@ def is_role(span: Span) -> bool:
         return False  # "wearing a T-shirt", "clad in red": a scene, not a role
     # "Worcester, Massachusetts,": a one-word capitalised aside is a place
     return not (len(span) == 1 and capitalised(first))
+
+
+def clause_until_stop(doc: Doc, sent: Span, start: int) -> tuple[int, int] | None:
+    """Character offsets of the words from token `start` up to the next punctuation stop or
+    line break in the sentence ("aware [that the talks had failed], officials said"); None when
+    fewer than two words lie there."""
+    end = start
+    while end < sent.end and doc[end].text not in CONTENT_STOPS and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    if end - start < 2:
+        return None
+    return token_chars(doc, start, end)
+
+
+def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the tokens [start, end)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
