@@ -77,7 +77,8 @@ def test_pipe_matches_call_and_handles_long_and_empty_docs(nlp):
     assert [[(e.start, e.end, e.label_) for e in d.ents] for d in piped] == \
         [[(e.start, e.end, e.label_) for e in d.ents] for d in single]
     assert piped[0].ents == ()
-    assert any(e.text == "Kandahar" for e in piped[1].ents)
+    # "Kandahar" or "Kandahar province": both are place names by one guideline or another
+    assert any(e.text.startswith("Kandahar") and e.label_ in ("GPE", "LOC") for e in piped[1].ents)
 
 
 @needs_model
