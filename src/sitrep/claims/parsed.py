@@ -18,7 +18,7 @@ from sitrep.claims.lexicon import (
     cue_base,
     stance,
 )
-from sitrep.claims.phrases import names_a_source
+from sitrep.claims.phrases import names_a_source, token_chars
 from sitrep.claims.quotes import find_quotes
 from sitrep.pipeline.doc import text_of
 
@@ -69,9 +69,9 @@ def _from_tree(verb: Token, base: str) -> Attribution | None:
     if base in NEEDS_COMPLEMENT | STRICT_COMPLEMENT | ATTITUDE_BASES and opener not in {"that", "“", '"', "whether", "if"}:
         return None
     return Attribution(
-        cue=(doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])),
-        content=(doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])),
-        source=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])),
+        cue=token_chars(doc, *cue),
+        content=token_chars(doc, *content),
+        source=token_chars(doc, *source),
         base=base,
         kind=stance(base),
         confidence=0.6,

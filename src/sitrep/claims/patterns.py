@@ -61,6 +61,7 @@ from sitrep.claims.phrases import (
     phrase_left_any,
     phrase_right,
     subject_at,
+    token_chars,
 )
 from sitrep.claims.quotes import Quote, find_quotes
 from sitrep.claims.segment import sentences
@@ -228,7 +229,7 @@ def _hearsay_adverbs(doc: Doc, sent: Span) -> list[Attribution]:
         if end - start < MIN_CONTENT_CHARS or last <= tok.i:
             continue
         found.append(
-            Attribution(cue=_chars(doc, tok.i, tok.i + 1), content=(start, end), source=None, base="report", kind="statement", confidence=ATTITUDE_CONFIDENCE)
+            Attribution(cue=token_chars(doc, tok.i, tok.i + 1), content=(start, end), source=None, base="report", kind="statement", confidence=ATTITUDE_CONFIDENCE)
         )
     return found
 
@@ -472,7 +473,7 @@ def attribute(
         ) or (_quote_with_comma_before(doc, source[0], quotes) and not _complement_follows(doc, after, ceiling))
         if content_left and _quote_follows(doc, after, ceiling) and not _quote_with_comma_before(doc, source[0], quotes):
             content_left = False  # "Asked if ..., Ryan said, “...”": the quotation is the content
-    source_chars = _chars(doc, *source) if source else _shared_source(doc, sent, cue, shared)
+    source_chars = token_chars(doc, *source) if source else _shared_source(doc, sent, cue, shared)
     if source_chars is None and source is None and not content_left and _gerund_after_word(doc, cue, floor):
         source_chars = _clause_subject(doc, sent, cue)  # "Obama punctuated his list by saying ..."
     if source_chars is None:
@@ -492,7 +493,7 @@ def attribute(
         return None
     direct = _opens_quote(text_of(doc), content[0])
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
+        cue=token_chars(doc, cue.start, cue.end),
         content=content,
         source=source_chars,
         base=cue.base,
@@ -531,7 +532,7 @@ def _fallback(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote], shared: tuple
     if source is None or content is None:
         return None
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
+        cue=token_chars(doc, cue.start, cue.end),
         content=content,
         source=source,
         base=cue.base,
@@ -588,7 +589,7 @@ def _inverted_rest(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
         end = stop  # "…, said Howard, but her character …": the writer's own clause follows
     if end - cue.end > MAX_PREFIX_SOURCE_TOKENS or any(t.text in QUOTE_CHARS for t in doc[cue.end : end]):
         return None
-    return _chars(doc, cue.end, end)
+    return token_chars(doc, cue.end, end)
 
 
 def _prefix_source(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
@@ -609,11 +610,11 @@ def _prefix_source(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
     start = _last_clause_start(doc, start, aside if aside is not None else end)
     if doc[end - 1].lower_ in {"to", "and", "but", "then"}:  # "Trump was not willing to say", "X met Y and said"
         subject = subject_at(doc, start, end)
-        return _chars(doc, *subject) if subject else None
+        return token_chars(doc, *subject) if subject else None
     first = doc[start]
     if not (capitalised(first) or first.lower_ in DETERMINERS or first.like_num or first.lower_ in SUBJECT_PRONOUNS):
         return None
-    return _chars(doc, start, end)
+    return token_chars(doc, start, end)
 
 
 def _gerund_after_object(doc: Doc, cue: Cue, source: tuple[int, int], floor: int) -> bool:
@@ -655,7 +656,7 @@ def _speakerless(doc: Doc, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribu
     if end is None:
         return None
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
+        cue=token_chars(doc, cue.start, cue.end),
         content=(doc[start].idx, end[1]),
         source=None,
         base=cue.base,
@@ -690,9 +691,9 @@ def _question(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
     while end > start and doc[end - 1].text in END_PUNCT:
         end -= 1
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
-        content=_chars(doc, start, end),
-        source=_chars(doc, *source) if source else None,
+        cue=token_chars(doc, cue.start, cue.end),
+        content=token_chars(doc, start, end),
+        source=token_chars(doc, *source) if source else None,
         base=cue.base,
         kind="statement",
         confidence=ATTITUDE_CONFIDENCE,
@@ -823,7 +824,7 @@ def _clause_subject(doc: Doc, sent: Span, cue: Cue) -> tuple[int, int] | None:
             continue
         subject = subject_at(doc, start, cue.start)
         if subject is not None and _subject_then_verb(doc, subject[1], cue.start):
-            return _chars(doc, *subject)
+            return token_chars(doc, *subject)
     return None
 
 
@@ -851,9 +852,9 @@ def _colon_attribution(doc: Doc, sent: Span) -> Attribution | None:
     if content is None:
         return None
     return Attribution(
-        cue=_chars(doc, colon, colon + 1),
+        cue=token_chars(doc, colon, colon + 1),
         content=content,
-        source=_chars(doc, first, colon),
+        source=token_chars(doc, first, colon),
         base=":",
         kind="statement",
         direct=True,
@@ -1148,9 +1149,9 @@ def _passive(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
             break
         end = more[1]
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
-        content=_chars(doc, *content),
-        source=_chars(doc, source[0], end),
+        cue=token_chars(doc, cue.start, cue.end),
+        content=token_chars(doc, *content),
+        source=token_chars(doc, source[0], end),
         base=cue.base,
         kind=stance(cue.base),
         confidence=0.7,
@@ -1187,9 +1188,9 @@ def _according_to(doc: Doc, sent: Span, cue: Cue) -> Attribution | None:
     if content is None:
         return None
     return Attribution(
-        cue=_chars(doc, cue.start, cue.end),
+        cue=token_chars(doc, cue.start, cue.end),
         content=content,
-        source=_chars(doc, *source),
+        source=token_chars(doc, *source),
         base=cue.base,
         kind="statement",
         confidence=0.8 if cue.base == "according to" else ATTITUDE_CONFIDENCE,
@@ -1227,8 +1228,3 @@ def _quote_ending_at(text: str, char: int, quotes: list[Quote]) -> Quote | None:
 
 def _inside_quote(char: int, quotes: list[Quote]) -> bool:
     return any(q.start < char < q.end for q in quotes)
-
-
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character range of tokens [start, end), trailing whitespace left out."""
-    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))

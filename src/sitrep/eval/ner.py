@@ -201,7 +201,10 @@ def load_names(config: str | None = None) -> Language:
     settings, _ = read_config(config)
     stages = [s for s in settings["stages"] if s == "sitrep_encoder_ner"]
     exclude = sorted(set(settings.get("exclude", [])) | set(SYNTAX_PIPES))
-    return load(config, stages=stages, exclude=exclude)
+    nlp = load(config, stages=stages, exclude=exclude)
+    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+        nlp.remove_pipe("tok2vec")  # the syntax and CNN NER it fed are left out: it would run for nothing
+    return nlp
 
 
 def load_ner() -> Language:
