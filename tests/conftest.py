@@ -29,7 +29,7 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def default_nlp():
     """sitrep's default pipeline, loaded once for the whole test session."""
-    from sitrep.extract import default_pipeline
+    from sitrep.extraction import default_pipeline
 
     return default_pipeline()
 

@@ -14,13 +14,13 @@ __all__ = ["Document", "extract", "__version__"]
 
 if TYPE_CHECKING:
     from sitrep.document import Document
-    from sitrep.extract import extract
+    from sitrep.extraction import extract
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `import sitrep` (and the CLI's --help) does not load spaCy.
     if name == "extract":
-        from sitrep.extract import extract
+        from sitrep.extraction import extract
 
         return extract
     if name == "Document":

@@ -55,8 +55,8 @@ config_option = click.option("--config", type=click.Path(dir_okay=False), help="
 @config_option
 def extract(source: str, published: str | None, fmt: str, config: str | None) -> None:
     """Extract one article (a file of any supported format, or - for stdin) and print it."""
-    from sitrep.extract import default_pipeline
-    from sitrep.extract import extract as extract_article
+    from sitrep.extraction import default_pipeline
+    from sitrep.extraction import extract as extract_article
     from sitrep.ingest import Failure, read
     from sitrep.render import document_text
 

@@ -123,6 +123,13 @@ class Actor:
 
 
 @dataclass(kw_only=True)
+class Argument(Mention):
+    """A phrase an event needs beyond its actors: what it was done with, or to."""
+
+    role: str  # weapon, physical_target
+
+
+@dataclass(kw_only=True)
 class Event:
     id: str
     type: str  # PLOVER event type, e.g. ASSAULT
@@ -141,6 +148,7 @@ class Event:
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     claim: str | None = None  # claim id when the event rests on one party's claim
+    arguments: list[Argument] = field(default_factory=list)  # weapons and physical targets
     confidence: float = 1.0
 
 

@@ -47,6 +47,7 @@ def _bounds(q) -> str:
 def _event(e, actors: dict) -> str:
     names = lambda ids: "+".join(actors[i].name for i in ids if i in actors) or "?"  # noqa: E731
     extra = f" [{e.modality}]" if e.modality != "asserted" else ""
+    extra += "".join(f" {a.role}={a.text!r}" for a in e.arguments)
     return f"{e.type:10} {names(e.source)} -> {names(e.target)}: \"{e.trigger.text}\"{extra}"
 
 

@@ -120,3 +120,13 @@ def test_a_shipped_config_can_be_named():
     assert "sitrep_encoder_ner" not in fast["stages"] and fast["stages"] == default["stages"][1:]
     with pytest.raises(SitrepError, match=r"E002.*default, fast"):
         read_config("no-such-config")
+
+
+def test_sitrep_extract_stays_the_function_after_the_modules_load():
+    # a module named like the function replaced `sitrep.extract` with itself once imported
+    import sitrep
+    import sitrep.extraction
+
+    first = sitrep.extract
+    assert callable(first) and first is sitrep.extraction.extract
+    assert sitrep.extract is first

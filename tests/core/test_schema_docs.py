@@ -13,7 +13,7 @@ DEFS = {
     model.Document: None, model.Entity: "entity", model.Place: "place", model.Time: "time",
     model.Quantity: "quantity", model.Actor: "actor", model.Event: "event", model.Claim: "claim",
     model.Relation: "relation", model.Casualties: "casualties", model.Provenance: "provenance",
-    model.Sentence: "sentence", model.Span: "span", model.Mention: "mention",
+    model.Sentence: "sentence", model.Span: "span", model.Mention: "mention", model.Argument: "argument",
 }
 
 

@@ -12,6 +12,7 @@ import re
 
 from sitrep.document import (
     Actor,
+    Argument,
     Casualties,
     Claim,
     Document,
@@ -187,7 +188,10 @@ def kharkiv() -> Document:
               time="t1", date="2022-05-14", time_precision=1,
               fatalities=Casualties(low=3, best=3, civilians=3, quantity="q1"),
               acled_event_type="Explosions/Remote violence",
-              acled_sub_event_type="Shelling/artillery/missile attack", confidence=0.9),
+              acled_sub_event_type="Shelling/artillery/missile attack",
+              arguments=[d.item(Argument, "residential areas of Kharkiv", role="physical_target",
+                                confidence=0.6)],
+              confidence=0.9),
         Event(id="e2", type="ASSAULT", mode="ground", trigger=d.span("pushed"),
               sentence=d.sentence("pushed"), source=["a3"], target=["a4", "a1"], place="p1",
               geo_precision=2, time="t1", time_precision=1, acled_event_type="Battles",
@@ -266,6 +270,7 @@ def expected_counts(docs: list[Document]) -> dict[str, int]:
         "actors": sum(len(d.actors) for d in docs),
         "events": sum(len(d.events) for d in docs),
         "event_actors": sum(len(e.source) + len(e.target) for d in docs for e in d.events),
+        "event_arguments": sum(len(e.arguments) for d in docs for e in d.events),
         "claims": sum(len(d.claims) for d in docs),
         "relations": sum(len(d.relations) for d in docs),
     }

@@ -54,8 +54,9 @@ def test_store_sigkill_mid_batch_then_rerun(store_path):
         for table, n in expected.items():
             assert _count(store, table) == n, table
         for table in CHILD_TABLES:
-            keys = "doc_id, event_ordinal, role, position" if table == "event_actors" \
-                else "doc_id, ordinal"
+            keys = ", ".join(store.sql(
+                "SELECT constraint_column_names AS k FROM duckdb_constraints() "
+                f"WHERE table_name = '{table}' AND constraint_type = 'PRIMARY KEY'")[0]["k"])
             distinct = store.sql(f"SELECT count(*) AS n FROM (SELECT DISTINCT {keys} "
                                  f'FROM "{table}")')[0]["n"]
             assert distinct == expected[table], table

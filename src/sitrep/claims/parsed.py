@@ -19,8 +19,7 @@ from sitrep.claims.lexicon import (
     stance,
 )
 from sitrep.claims.phrases import names_a_source, token_chars
-from sitrep.claims.quotes import find_quotes
-from sitrep.pipeline.doc import text_of
+from sitrep.claims.quotes import find_quotes_cached
 
 SUBJECTS = frozenset({"nsubj"})
 COMPLEMENTS = frozenset({"ccomp"})
@@ -34,7 +33,7 @@ MAX_COMPLEMENT_GAP = 4
 def parsed_attributions(doc: Doc, taken: set[int]) -> list[Attribution]:
     """Attributions of the cue verbs whose first character is not in `taken`."""
     found = []
-    quotes = find_quotes(text_of(doc))
+    quotes = find_quotes_cached(doc)
     for tok in doc:
         if tok.idx in taken or tok.pos_ not in {"VERB", "AUX"} or any(q.start < tok.idx < q.end for q in quotes):
             continue

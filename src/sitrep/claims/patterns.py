@@ -63,7 +63,7 @@ from sitrep.claims.phrases import (
     subject_at,
     token_chars,
 )
-from sitrep.claims.quotes import Quote, find_quotes
+from sitrep.claims.quotes import Quote, find_quotes_cached
 from sitrep.claims.segment import sentences
 from sitrep.pipeline.doc import text_of
 
@@ -166,17 +166,6 @@ class Cue:
     end: int  # after the last token
     verb: int  # the cue verb (or the first word of a phrase cue)
     base: str
-
-
-def find_quotes_cached(doc: Doc) -> list[Quote]:
-    """The Doc's quotations, found once."""
-    quotes = doc.user_data.get(_QUOTES_KEY)
-    if quotes is None:
-        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(text_of(doc))
-    return quotes
-
-
-_QUOTES_KEY = ("sitrep.claims", "quotes")
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:

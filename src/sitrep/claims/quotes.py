@@ -8,13 +8,21 @@ quotes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sitrep.pipeline.doc import text_of
 
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
 # A quotation longer than this is an unbalanced mark, not a quote.
 MAX_QUOTE_CHARS = 3000
+# Every other character leaves the scan's state as it is, so the scan jumps from one of these
+# to the next instead of stepping through the whole text in Python.
+_MARK_OR_BREAK = re.compile(r"[“„«”»\"'`\n]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,8 @@ def find_quotes(text: str) -> list[Quote]:
             i = end
             continue
         i += 2 if mark == "double" else 1
+        found = _MARK_OR_BREAK.search(text, i)
+        i = found.start() if found else len(text)
     return quotes
 
 
@@ -96,3 +106,14 @@ def _paragraph_end(text: str, newline: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def find_quotes_cached(doc: Doc) -> list[Quote]:
+    """The Doc's quotations, found once for all the claims finders."""
+    quotes = doc.user_data.get(_QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(text_of(doc))
+    return quotes
+
+
+_QUOTES_KEY = ("sitrep.claims", "quotes")

@@ -37,6 +37,7 @@ STAGES: dict[str, Stage] = {
     "sitrep_event_places": Stage("sitrep.places.events", "EventPlacer", ("doc._.events",), ("doc._.events", "doc._.places")),
     "sitrep_event_times": Stage("sitrep.times.events", "EventDater", ("doc._.events",), ("doc._.events", "doc._.times")),
     "sitrep_casualties": Stage("sitrep.quantities.events", "CasualtyLinker", ("doc._.events",), ("doc._.events", "doc._.quantities")),
+    "sitrep_attack_arguments": Stage("sitrep.events.attack_arguments", "AttackArguments", ("doc._.events",), ("doc._.events",)),
     "sitrep_claims": Stage("sitrep.claims.component", "ClaimExtractor", ("doc._.claims",)),
 }
 

@@ -41,7 +41,7 @@ def init_worker(config: str | None) -> None:
     is remembered here and reported by the first chunk, which stops the run with error E013.
     """
     global _nlp, _load_error
-    from sitrep.extract import default_pipeline
+    from sitrep.extraction import default_pipeline
 
     try:
         _nlp = default_pipeline(config)
@@ -51,7 +51,7 @@ def init_worker(config: str | None) -> None:
 
 def extract_chunk(articles: list[Article], nlp=None) -> list[Document | Failure]:
     """Extract a chunk of articles; if the batch fails, retry one by one so only the bad one fails."""
-    from sitrep.extract import extract_many
+    from sitrep.extraction import extract_many
 
     nlp = nlp or _nlp
     if nlp is None:

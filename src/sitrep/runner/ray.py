@@ -18,7 +18,7 @@ class _Extractor:
     """A Ray actor holding one loaded pipeline."""
 
     def __init__(self, config: str | None):
-        from sitrep.extract import default_pipeline
+        from sitrep.extraction import default_pipeline
 
         self.nlp = default_pipeline(config)
 

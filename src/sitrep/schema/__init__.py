@@ -41,6 +41,8 @@ def _spans(document: dict[str, Any]):
             yield f"actors/{i}/mentions/{j}", mention
     for i, event in enumerate(document["events"]):
         yield f"events/{i}/trigger", event["trigger"]
+        for j, argument in enumerate(event.get("arguments", [])):
+            yield f"events/{i}/arguments/{j}", argument
     for i, claim in enumerate(document["claims"]):
         for part in ("speaker", "speaker_resolved", "cue", "content"):
             if claim.get(part):

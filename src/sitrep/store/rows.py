@@ -197,6 +197,14 @@ def event_actor_rows(doc: Document) -> Iterator[Row]:
                        "position": position, "event_id": event.id, "actor_id": actor_id}
 
 
+def event_argument_rows(doc: Document) -> Iterator[Row]:
+    for i, event in enumerate(doc.events):
+        for position, argument in enumerate(event.arguments):
+            yield {"doc_id": doc.id, "event_ordinal": i, "position": position, "event_id": event.id,
+                   "role": argument.role, "text": argument.text, "start_char": argument.start,
+                   "end_char": argument.end, "sentence": argument.sentence, "confidence": argument.confidence}
+
+
 def claim_rows(doc: Document) -> Iterator[Row]:
     for i, c in enumerate(doc.claims):
         yield {
@@ -228,6 +236,7 @@ CHILD_TABLES: dict[str, Callable[[Document], Iterator[Row]]] = {
     "actors": actor_rows,
     "events": event_rows,
     "event_actors": event_actor_rows,
+    "event_arguments": event_argument_rows,
     "claims": claim_rows,
     "relations": relation_rows,
 }
