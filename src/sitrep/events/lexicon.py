@@ -268,6 +268,9 @@ GAPPED: list[tuple[str, str | None, str | None, float, frozenset[str], frozenset
      frozenset({"rounds", "round", "shots", "shot", "bullets", "bullet", "pellets", "volleys"}), 3),
     ("ASSAULT", "beat", "force", STRONG, frozenset(verb_forms("fire") | verb_forms("lob") | verb_forms("burst") | {"exploded", "used"}),
      frozenset({"shells", "canisters", "teargas", "tear-gas"}), 4),
+    # "rebels fired mortars at the barracks", "fired two rockets into the town"
+    ("ASSAULT", "heavy-weapons", "force", STRONG, frozenset(verb_forms("fire") | verb_forms("lob")),
+     frozenset({"mortars", "mortar", "rockets", "rocket", "missiles", "missile", "artillery"}), 3),
 ]
 
 
