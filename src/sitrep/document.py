@@ -162,6 +162,7 @@ class Claim:
     cue: Span
     content: Span
     kind: str = "statement"  # statement, allegation, denial, assessment, estimate
+    negated: bool = False  # the cue is negated: "did not say that ...", a claim the speaker did not make
     medium: str | None = None  # told WSJ, told Congress
     sentence: int = 0
     contradicts: list[str] = field(default_factory=list)  # claim ids

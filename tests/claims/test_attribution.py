@@ -113,8 +113,13 @@ def test_claims_pronoun_speaker_keeps_text_and_role(extract):
     assert claims[1].speaker_role == "the governor of the province"
 
 
-def test_claims_negated_cue_is_no_claim(extract):
-    assert extract("The minister did not say whether the talks would resume.") == []
+def test_claims_negated_cue_is_a_negated_claim(extract):
+    (claim,) = extract("The minister did not say whether the talks would resume.")
+    assert claim.negated and claim.speaker.text == "The minister"
+    assert claim.cue.text == "did not say"
+    assert claim.content.text == "whether the talks would resume"
+    (plain,) = extract("The minister said the talks would resume.")
+    assert not plain.negated
 
 
 def test_claims_nouns_are_not_cues(extract):

@@ -29,6 +29,7 @@ class Attribution:
     medium: str | None = None
     direct: bool = False  # the content is a quotation
     resolved: tuple[int, int] | None = None  # the antecedent of a pronoun source
+    negated: bool = False  # the cue is negated: "did not say that ..."
     confidence: float = 0.7
 
     def overlaps(self, other: Attribution) -> bool:

@@ -74,7 +74,8 @@ class ClaimExtractor:
             claim = self._claim(doc, att)
             doc._.claims.append(claim)
             link_about(doc, claim)
-            mark_events(doc, claim)
+            if not claim.negated:  # events told inside a claim nobody made keep their modality
+                mark_events(doc, claim)
         link_contradictions(doc, doc._.claims, self.contradiction_window)
         return doc
 
@@ -101,6 +102,7 @@ class ClaimExtractor:
             cue=_span(doc, att.cue),
             content=_span(doc, att.content),
             kind=att.kind,
+            negated=att.negated,
             medium=att.medium,
             sentence=sentence_index(doc, att.cue[0]),
             confidence=att.confidence - (RESOLVED_PENALTY if att.resolved else 0.0),

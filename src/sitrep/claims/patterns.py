@@ -166,6 +166,7 @@ class Cue:
     end: int  # after the last token
     verb: int  # the cue verb (or the first word of a phrase cue)
     base: str
+    negated: bool = False  # "did not say", "has never claimed"
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -183,6 +184,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         for cue in find_cues(doc, sent, quotes):
             att = attribute(doc, sent, cue, quotes, shared) or _fallback(doc, sent, cue, quotes, shared)
             if att is not None:
+                att.negated = cue.negated
                 found.append(att)
                 # a second verb shares a speaker of a verb, not of "according to"
                 shared = att.source if cue.base != "according to" else shared
@@ -358,12 +360,14 @@ def _verb_cue(doc: Doc, i: int, sent: Span, headline: bool = False) -> Cue | Non
     if _looks_like_noun(doc, i, sent, headline):
         return None
     start = _aux_start(doc, i)
-    if any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i]):
-        return None  # "did not say" reports no claim
+    # "did not say": still an attribution (who, what), but one the speaker did not make
+    negated = any(t.lower_ in NEGATIONS for t in doc[max(start - 1, sent.start) : i])
+    while negated and start > sent.start and (doc[start - 1].lower_ in NEGATIONS or doc[start - 1].lower_ in AUXILIARIES):
+        start -= 1  # the cue is "did not say", "has never claimed"
     end = i + 1
     if end < sent.end and doc[end].lower_ in CUE_PARTICLES.get(base, ()):
         end += 1  # "called for", "talked about": the preposition is part of the cue
-    return Cue(start=start, end=end, verb=i, base=base)
+    return Cue(start=start, end=end, verb=i, base=base, negated=negated)
 
 
 def _unlisted_cue(doc: Doc, i: int, sent: Span) -> str | None:

@@ -211,7 +211,7 @@ def claim_rows(doc: Document) -> Iterator[Row]:
             "doc_id": doc.id, "ordinal": i, "claim_id": c.id, **_span("speaker", c.speaker),
             "speaker_actor": c.speaker_actor, "speaker_role": c.speaker_role,
             "speaker_resolved_text": c.speaker_resolved.text if c.speaker_resolved else None,
-            **_span("cue", c.cue), **_span("content", c.content), "kind": c.kind,
+            **_span("cue", c.cue), **_span("content", c.content), "kind": c.kind, "negated": c.negated,
             "medium": c.medium, "sentence": c.sentence, "contradicts": list(c.contradicts),
             "about": list(c.about), "confidence": c.confidence,
         }
