@@ -61,17 +61,20 @@ def word_shape(word: str) -> int:
     return SHAPES.index("mixed")
 
 
-def windows(words: list[str], max_words: int = MAX_WORDS, keep: list[bool] | None = None) -> list[tuple[int, int]]:
+def windows(words: list[str], max_words: int = MAX_WORDS, keep: list[bool] | None = None,
+            cased: bool = True) -> list[tuple[int, int]]:
     """Split words into sentence-like windows of at most ``max_words`` words.
 
     A window ends after sentence-final punctuation followed by a capitalised word, or at
     ``max_words``. ``keep[i]`` False forbids a cut before word i (inside a gold entity).
+    ``cased=False`` is for lower-cased text (MUC-4), where no capital marks a sentence's start:
+    a window then ends after any sentence-final punctuation.
     """
     out, start = [], 0
     for i in range(1, len(words) + 1):
         at_end = i == len(words)
         may_cut = at_end or keep is None or keep[i]
-        sentence_ends = not at_end and words[i - 1] in SENTENCE_END and words[i][:1].isupper()
+        sentence_ends = not at_end and words[i - 1] in SENTENCE_END and (not cased or words[i][:1].isupper())
         if at_end or (may_cut and (sentence_ends or i - start >= max_words)):
             out.append((start, i))
             start = i
@@ -178,8 +181,28 @@ class EncoderModel:
             out.append((enc.ids[:MAX_PIECES], shapes[:MAX_PIECES], enc.word_ids[:MAX_PIECES]))
         return out
 
-    def _run(self, batch: list[tuple[list[int], list[int], list[int | None]]]) -> list[list[str]]:
-        """BIO tags per word (first wordpiece of each word) of a batch of windows."""
+    def window_probabilities(self, windows_words: list[list[str]]) -> list[np.ndarray]:
+        """Tag probabilities (words x tags, columns in ``self.tags`` order) of each window of
+        words, one window per onnxruntime call (see WINDOW_BATCH); a word without wordpieces
+        (a space) is certainly "O"."""
+        out = []
+        for words, encoded in zip(windows_words, self._encode(windows_words)):
+            logits = self._logits([encoded])[0]
+            logits = logits - logits.max(axis=-1, keepdims=True)
+            piece_probs = np.exp(logits)
+            piece_probs /= piece_probs.sum(axis=-1, keepdims=True)
+            probs = np.zeros((len(words), len(self.tags)), dtype=np.float32)
+            probs[:, self.tags.index("O")] = 1.0
+            seen = set()
+            for pos, w in enumerate(encoded[2]):
+                if w is not None and w not in seen:
+                    seen.add(w)
+                    probs[w] = piece_probs[pos]
+            out.append(probs)
+        return out
+
+    def _logits(self, batch: list[tuple[list[int], list[int], list[int | None]]]) -> np.ndarray:
+        """Logits (windows x wordpieces x tags) of a batch of encoded windows, padded to the longest."""
         width = max(len(ids) for ids, _, _ in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         shape_ids = np.zeros((len(batch), width), dtype=np.int64)
@@ -188,8 +211,11 @@ class EncoderModel:
             input_ids[row, :len(ids)] = ids
             shape_ids[row, :len(ids)] = shapes
             mask[row, :len(ids)] = 1
-        logits = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask, "shape_ids": shape_ids})[0]
-        best = logits.argmax(-1)
+        return self.session.run(None, {"input_ids": input_ids, "attention_mask": mask, "shape_ids": shape_ids})[0]
+
+    def _run(self, batch: list[tuple[list[int], list[int], list[int | None]]]) -> list[list[str]]:
+        """BIO tags per word (first wordpiece of each word) of a batch of windows."""
+        best = self._logits(batch).argmax(-1)
         out = []
         for row, (_, _, word_ids) in enumerate(batch):
             n_words = max((w for w in word_ids if w is not None), default=-1) + 1

@@ -18,6 +18,13 @@ by `python -m sitrep.events.train`, stored in `model/arguments.json`):
    threshold and the phrase overlaps no phrase kept before it.
 
 Documents whose relevance falls under the learned gate get no arguments.
+
+4. a contextual role tagger (`role_tagger.py`: MiniLM fine-tuned on MUC-4 train, run with ONNX)
+   reads the document's sentences with the lead before them. A phrase's role probability is
+   then (1 - w) x the regression's + w x the tagger's span probability, and spans the tagger
+   finds that are no candidate enter with the tagger's part alone; the weight w is chosen on
+   the hold-out with the thresholds (`arguments.json` "tagger"). The tagger runs only on
+   documents whose relevance can still lift a phrase over a threshold.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from sitrep.events.lexicon import surface_table
+from sitrep.events.role_tagger import RoleTagger
 
 MODEL = Path(__file__).with_name("model") / "arguments.json"
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -274,13 +282,15 @@ class ArgumentFinder:
 
     def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray, thresholds: dict[str, float],
                  relevance_model: tuple[dict[str, int], np.ndarray, np.ndarray, float] | None = None,
-                 relevance_power: float = 1.0):
+                 relevance_power: float = 1.0, tagger: RoleTagger | None = None, tagger_weight: float = 0.0):
         self.vocab = vocab
         self.weights = weights
         self.bias = bias
         self.thresholds = thresholds
         self.relevance_model = relevance_model
         self.relevance_power = relevance_power
+        self.tagger = tagger if tagger_weight > 0 else None
+        self.tagger_weight = tagger_weight
         self.table = surface_table()
 
     @classmethod
@@ -291,9 +301,12 @@ class ArgumentFinder:
         if rel:
             relevance_model = ({f: i for i, f in enumerate(rel["features"])}, np.asarray(rel["weights"], dtype=np.float32),
                                np.asarray(rel["bias"], dtype=np.float32), rel["threshold"])
+        tagger_config = model.get("tagger") or {}
+        weight = tagger_config.get("weight", 0.0)
+        tagger = RoleTagger.load(Path(path).parent / tagger_config["dir"]) if weight > 0 else None
         return cls({f: i for i, f in enumerate(model["features"])}, np.asarray(model["weights"], dtype=np.float32),
                    np.asarray(model["bias"], dtype=np.float32), model["thresholds"], relevance_model,
-                   (rel or {}).get("power", 1.0))
+                   (rel or {}).get("power", 1.0), tagger, weight)
 
     def probabilities(self, feats: list[list[str]]) -> np.ndarray:
         """Class probabilities (rows: candidates, columns: CLASSES)."""
@@ -306,22 +319,49 @@ class ArgumentFinder:
         vocab, weights, bias, _ = self.relevance_model
         return float(_softmax(vocab, weights, bias, [relevance_features(doc)])[0, 1])
 
-    def scored(self, doc: Doc) -> list[tuple[str, str, float, int, int]]:
-        """(phrase, role, probability, start, end) of each candidate phrase and role it may fill."""
+    def scored(self, doc: Doc, tag: bool = True) -> list[tuple[str, str, float, int, int]]:
+        """(phrase, role, probability, start, end) of each candidate phrase and role it may fill;
+        with the role tagger's spans and probabilities unless `tag` is False or there is none."""
         found = candidates(doc, self.table)
-        if not found:
-            return []
-        return role_scores([(c.text, c.start, c.end) for c in found], self.probabilities([c.feats for c in found]))
+        spans = [(c.text, c.start, c.end) for c in found]
+        probs = self.probabilities([c.feats for c in found]) if found else np.zeros((0, len(CLASSES)), dtype=np.float32)
+        if tag and self.tagger is not None:
+            # lower-cased as in MUC-4, the tagger's only training text: its word shapes never saw a capital
+            token_probs = self.tagger.probabilities([t.lower_ for t in doc])
+            spans, probs = with_tagger(spans, probs, self.tagger, token_probs, self.tagger_weight,
+                                       lambda s, e: doc[s:e].text.lower())
+        return role_scores(spans, probs) if spans else []
 
     def roles(self, doc: Doc, scored: list[tuple[str, str, float, int, int]] | None = None) -> dict[str, list[str]]:
         """Role -> filler strings for the attacks of `doc`; empty when it reports no incident."""
         relevance = self.relevance(doc)
         if self.relevance_model and relevance < self.relevance_model[3]:
             return {}
-        return select(self.scored(doc) if scored is None else scored, self.thresholds, relevance**self.relevance_power)
+        weight = relevance**self.relevance_power
+        if scored is None:
+            # the tagger costs most of this stage: skip it where no phrase could clear a threshold
+            scored = self.scored(doc, tag=weight >= min(self.thresholds.values(), default=0.0))
+        return select(scored, self.thresholds, weight)
 
 
 MIN_SCORE = 0.02  # below every role threshold the trainer tries
+
+
+def with_tagger(spans: list[tuple[str, int, int]], probs: np.ndarray, tagger: RoleTagger, token_probs: np.ndarray,
+                weight: float, text_of) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+    """Candidates and class probabilities mixed with the tagger's: each candidate's role
+    probability becomes (1 - weight) x its own + weight x the tagger's span probability, and the
+    spans the tagger's most likely tags make that are no candidate join with the tagger's part."""
+    known = {(s, e) for _, s, e in spans}
+    extra = [(s, e) for s, e, _ in tagger.spans(token_probs) if (s, e) not in known]
+    extra = list(dict.fromkeys(extra))
+    spans = spans + [span for span in ((text_of(s, e), s, e) for s, e in extra) if span[0].strip()]
+    own = np.zeros((len(spans), len(CLASSES)), dtype=np.float32)
+    own[:len(probs)] = probs
+    tagged = tagger.span_scores(token_probs, np.array([s for _, s, _ in spans]), np.array([e for _, _, e in spans]))
+    mixed = own.copy()
+    mixed[:, 1:] = (1 - weight) * own[:, 1:] + weight * tagged
+    return spans, mixed
 
 
 def role_scores(spans: list[tuple[str, int, int]], probs: np.ndarray) -> list[tuple[str, str, float, int, int]]:

@@ -9,6 +9,8 @@ phrase with no attack near it stays unattached, since an attack three paragraphs
 guess. The perpetrator and victim roles are the events' source and target actors already.
 
 Documents without an attack that took place cost nothing: the model runs only on the others.
+``tagger = false`` leaves out the contextual role tagger (a MiniLM run over the whole article):
+the fast config does, trading MUC-4 dev role F1 0.439 for 0.384 (docs/events.md).
 The model's document relevance weight is not applied: it asks whether an article is a MUC-4
 incident report, and the events stage has already found an attack in this one.
 """
@@ -33,11 +35,12 @@ NEIGHBOUR_DISCOUNT = 0.7
 class AttackArguments:
     """Adds `Argument`s (weapons, physical targets) to the attacks in `doc._.events`."""
 
-    DEFAULT_CONFIG: ClassVar[dict] = {"max_sentence_gap": 1}
+    DEFAULT_CONFIG: ClassVar[dict] = {"max_sentence_gap": 1, "tagger": True}
 
-    def __init__(self, nlp: Language, name: str, *, max_sentence_gap: int = 1) -> None:
+    def __init__(self, nlp: Language, name: str, *, max_sentence_gap: int = 1, tagger: bool = True) -> None:
         self.name = name
         self.max_sentence_gap = max_sentence_gap
+        self.tagger = tagger  # the contextual role tagger: most of this stage's cost (docs/events.md)
         self.finder = ArgumentFinder.load()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -58,7 +61,7 @@ class AttackArguments:
 
     def phrases(self, doc: Doc) -> list[tuple[str, int, int, float]]:
         """(role, start token, end token, score) of each weapon and target phrase the model keeps."""
-        scored = self.finder.scored(doc)
+        scored = self.finder.scored(doc, tag=self.tagger)
         kept = select(scored, self.finder.thresholds)
         best: dict[tuple[str, str], tuple[float, int, int]] = {}
         for text, role, score, start, end in scored:

@@ -8,12 +8,18 @@ reports an incident at all. The relevance gate, how much relevance weighs on eac
 each role's threshold are chosen on a hold-out fifth of train, through the whole pipeline;
 then both models are refitted on all of train. MUC-4 dev is never read here.
 
+The contextual role tagger (`role_tagger.py`) is fine-tuned first on the same split's training
+part (`sitrep.training.muc4_roles`, one thread, about 25 minutes) and exported beside
+arguments.json; the hold-out then also chooses how much its span probabilities weigh against
+the phrase model's (TAGGER_WEIGHTS; 0 keeps the phrase model alone).
+
 The pipeline runs once per document; candidate features are kept as integer ids.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import random
 import time
 from collections import Counter
@@ -33,8 +39,11 @@ from sitrep.events.arguments import (
     relevance_features,
     role_scores,
     select,
+    with_tagger,
 )
 from sitrep.events.lexicon import surface_table
+from sitrep.events.role_tagger import RoleTagger
+from sitrep.training import muc4_roles
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "muc4" / "train.json"
 SEED = 13
@@ -48,11 +57,20 @@ LEARNING_RATE = 0.1
 THRESHOLDS = (MIN_SCORE, 0.03, *(round(t, 2) for t in np.arange(0.05, 0.9, 0.05)))
 RELEVANCE_GATES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 RELEVANCE_POWERS = (0.0, 1.0)  # phrase score = role probability x relevance ** power
+TAGGER_DIR = "role_tagger"  # beside arguments.json
+TAGGER_WEIGHTS = (0.0, 0.25, 0.375, 0.5, 0.625, 0.75, 1.0)  # phrase role probability = (1 - w) x regression + w x tagger
 THRESHOLD_PASSES = 2  # roles compete for tokens, so each role's threshold is re-chosen given the others'
 
 
 def read_muc(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).open(encoding="utf-8") if line.strip()]
+
+
+def holdout_split(records: list[dict]) -> tuple[list[dict], int]:
+    """The records shuffled with SEED, and where the hold-out (the last HOLDOUT of them) begins."""
+    shuffled = records[:]
+    random.Random(SEED).shuffle(shuffled)
+    return shuffled, int(len(shuffled) * (1 - HOLDOUT))
 
 
 def is_incident(record: dict) -> bool:
@@ -82,8 +100,13 @@ def read_documents(records: list[dict], keep_candidates: set[int]) -> tuple[list
     table = surface_table()
     enc, rel_enc = Encoder(), Encoder()
     docs = []
+
+    def tokenize(text: str) -> list[str]:
+        return [t.text for t in nlp.make_doc(text)]
+
     for n, (rec, doc) in enumerate(zip(records, run_many(nlp, ((r["doctext"], None) for r in records)))):
-        item = {"record": rec, "relevance": rel_enc(relevance_features(doc)), "incident": int(is_incident(rec))}
+        item = {"record": rec, "relevance": rel_enc(relevance_features(doc)), "incident": int(is_incident(rec)),
+                "article": muc4_roles.article(rec, [(t.text, t.text_with_ws) for t in doc], tokenize)}
         if n in keep_candidates:
             gold = {}
             for role in ROLES:
@@ -158,18 +181,49 @@ def _finder(arg, rel) -> ArgumentFinder:
                           relevance_model=({f: i for i, f in enumerate(rel_names)}, rel_w, rel_b, 0.0))
 
 
-def choose_thresholds(finder: ArgumentFinder, docs: list[dict], enc: Encoder, rel_enc: Encoder) -> dict[str, dict]:
-    """The relevance gate and power and the per-role thresholds with the best role F1 on `docs`."""
+def choose_thresholds(finder: ArgumentFinder, docs: list[dict], enc: Encoder, rel_enc: Encoder,
+                      tagger: RoleTagger | None = None) -> dict[str, dict]:
+    """The tagger's weight, the relevance gate and power and the per-role thresholds with the best
+    role F1 on `docs`; weight 0 (the phrase model alone) is one of the choices."""
     names, rel_names = enc.names(), rel_enc.names()
-    scored_docs = []
+    base = []
     for d in docs:
         relevance = float(finder_relevance(finder, [rel_names[i] for i in d["relevance"]]))
         probs = finder.probabilities([[names[i] for i in f] for f in d["feats"]]) if d["feats"] else np.zeros((0, len(CLASSES)))
-        scored = role_scores(d["candidates"], probs)
-        scored_docs.append((d["record"], scored, relevance))
+        token_probs = tagger.probabilities(d["article"]["words"]) if tagger else None
+        base.append((d, probs, token_probs, relevance))
     best: dict = {"f1": -1.0}
-    for gate in RELEVANCE_GATES:
-        for power in RELEVANCE_POWERS:
+    by_weight = {}
+    for weight in TAGGER_WEIGHTS if tagger else (0.0,):
+        scored_docs = []
+        for d, probs, token_probs, relevance in base:
+            spans = d["candidates"]
+            if weight > 0:
+                ws = d["article"]["ws"]
+                spans, probs = with_tagger(spans, probs, tagger, token_probs, weight, lambda s, e, ws=ws: "".join(ws[s:e]).strip().lower())
+            scored_docs.append((d["record"], role_scores(spans, probs) if spans else [], relevance))
+        # the gate and power search is 12 times the thresholds': weights are compared at the
+        # phrase model's gate and power, and the weight kept gets the whole search
+        found = _search(scored_docs) if weight == 0 else _search(scored_docs, (by_weight["gate"],), (by_weight["power"],))
+        if weight == 0:
+            by_weight.update(gate=found["gate"], power=found["power"])
+        by_weight[weight] = round(found["f1"], 4)
+        if found["f1"] > best["f1"]:
+            best = {**found, "weight": weight, "scored_docs": scored_docs}
+    if best["weight"] > 0:
+        best = {**best, **_search(best["scored_docs"])}
+    by_weight = {w: f1 for w, f1 in by_weight.items() if w not in ("gate", "power")}
+    per_role = _role_counts(best["scored_docs"], best["thresholds"], best["gate"], best["power"])
+    return {"relevance": {"threshold": best["gate"], "power": best["power"], "holdout_role_f1": round(best["f1"], 4)},
+            "tagger": {"weight": best["weight"], "holdout_role_f1_by_weight": by_weight},
+            **{role: {"threshold": float(best["thresholds"][role]), "holdout_f1": round(_f1(per_role[role]), 4)} for role in ROLES}}
+
+
+def _search(scored_docs: list, gates: tuple = RELEVANCE_GATES, powers: tuple = RELEVANCE_POWERS) -> dict:
+    """Gate, power and per-role thresholds with the best role F1 over `scored_docs`."""
+    best: dict = {"f1": -1.0}
+    for gate in gates:
+        for power in powers:
             thresholds = {role: 0.3 for role in ROLES}
             for _ in range(THRESHOLD_PASSES):
                 for role in ROLES:
@@ -177,9 +231,7 @@ def choose_thresholds(finder: ArgumentFinder, docs: list[dict], enc: Encoder, re
             f1 = _role_f1(scored_docs, thresholds, gate, power)
             if f1 > best["f1"]:
                 best = {"f1": f1, "gate": gate, "power": power, "thresholds": dict(thresholds)}
-    per_role = _role_counts(scored_docs, best["thresholds"], best["gate"], best["power"])
-    return {"relevance": {"threshold": best["gate"], "power": best["power"], "holdout_role_f1": round(best["f1"], 4)},
-            **{role: {"threshold": float(best["thresholds"][role]), "holdout_f1": round(_f1(per_role[role]), 4)} for role in ROLES}}
+    return best
 
 
 def finder_relevance(finder: ArgumentFinder, feats: list[str]) -> float:
@@ -208,15 +260,20 @@ def _f1(counts: Counter) -> float:
     return 2 * p * r / max(p + r, 1e-9)
 
 
-def train(train_path: Path = DEFAULT_TRAIN, out: Path = MODEL) -> dict:
+def train(train_path: Path = DEFAULT_TRAIN, out: Path = MODEL, tagger: str = "train") -> dict:
+    """Fit the phrase and relevance models; `tagger`: "train" (fine-tune and export the role
+    tagger on the same split first), "reuse" (the one exported in out's folder) or "none"."""
     started = time.perf_counter()
     records = read_muc(train_path)
-    shuffled = records[:]
-    random.Random(SEED).shuffle(shuffled)
-    cut = int(len(shuffled) * (1 - HOLDOUT))
+    shuffled, cut = holdout_split(records)
     keep = {n for n, r in enumerate(shuffled) if n >= cut or is_incident(r)}
     docs, enc, rel_enc = read_documents(shuffled, keep)
-    chosen = choose_thresholds(_finder(*_fit_docs(docs[:cut], enc, rel_enc)), docs[cut:], enc, rel_enc)
+    tagger_dir = out.parent / TAGGER_DIR
+    tagger_summary = None
+    if tagger == "train":
+        tagger_summary = muc4_roles.train_and_export([d["article"] for d in docs[:cut]], [d["article"] for d in docs[cut:]], tagger_dir)
+    role_tagger = RoleTagger.load(tagger_dir) if tagger != "none" else None
+    chosen = choose_thresholds(_finder(*_fit_docs(docs[:cut], enc, rel_enc)), docs[cut:], enc, rel_enc, role_tagger)
     (names, w, b), (rel_names, rel_w, rel_b) = _fit_docs(docs, enc, rel_enc)
     model = {
         "source": "MUC-4 train (public domain)", "documents": len(records), "seed": SEED, "classes": list(CLASSES),
@@ -224,6 +281,9 @@ def train(train_path: Path = DEFAULT_TRAIN, out: Path = MODEL) -> dict:
         "bias": [round(float(x), 4) for x in b], **_pruned(names, w),
         "relevance": {"threshold": chosen["relevance"]["threshold"], "power": chosen["relevance"]["power"],
                       "bias": [round(float(x), 4) for x in rel_b], **_pruned(rel_names, rel_w)},
+        "tagger": {"dir": TAGGER_DIR, **chosen["tagger"],
+                   **({"train": {k: tagger_summary["train"][k] for k in ("minutes", "epochs_run", "history", "best_without_lead", "lead")},
+                       "export": tagger_summary["export"]} if tagger_summary else {})},
         "train_seconds": round(time.perf_counter() - started, 1),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -241,11 +301,17 @@ def _pruned(names: list[str], w: np.ndarray) -> dict[str, list]:
 @click.option("--muc4-train", "train_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_TRAIN,
               show_default=True, help="MUC-4 train split, one JSON document per line.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=MODEL, show_default=True)
-def train_events_command(train_path: Path, out: Path) -> None:
-    """Train the events stage's argument model on MUC-4 train."""
-    model = train(train_path, out)
+@click.option("--tagger", type=click.Choice(["train", "reuse", "none"]), default="train", show_default=True,
+              help="The contextual role tagger: fine-tune it (about 25 min on one thread), reuse the exported one, or leave it out.")
+def train_events_command(train_path: Path, out: Path, tagger: str) -> None:
+    """Train the events stage's argument model (and its role tagger) on MUC-4 train."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")  # the tagger's progress
+    model = train(train_path, out, tagger)
     click.echo(f"wrote {out}: {len(model['features'])} features, {model['train_seconds']} s")
+    click.echo(f"  tagger weight {model['tagger']['weight']} (hold-out role F1 by weight {model['tagger']['holdout_role_f1_by_weight']})")
     for role, m in model["holdout"].items():
+        if role == "tagger":
+            continue
         extra = f" power {m['power']}" if "power" in m else ""
         click.echo(f"  {role:<9} threshold {m['threshold']:.2f}{extra}  hold-out F1 {m.get('holdout_f1', m.get('holdout_role_f1')):.3f}")
 

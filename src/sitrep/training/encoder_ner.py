@@ -209,6 +209,34 @@ def build_model(n_tags: int, attention: str = "sdpa"):
 # --- training ------------------------------------------------------------------------------
 
 
+def fine_tuning(model, lr: float, steps: int):
+    """AdamW (the new head at 10x the encoder's rate) and a linear warm-up then decay over `steps`."""
+    import torch
+
+    head = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
+    optimizer = torch.optim.AdamW([{"params": [p for p in model.bert.parameters() if p.requires_grad], "lr": lr},
+                                   {"params": head, "lr": lr * 10}], weight_decay=0.01)
+    warmup = max(1, steps // 16)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    return optimizer, scheduler
+
+
+def train_step(model, optimizer, scheduler, loss_fn, batch, n_tags: int) -> float:
+    """One update on a collated batch (ids, mask, shapes, labels); returns the loss."""
+    import torch
+
+    ids, mask, shapes, labels = batch
+    model.train()
+    loss = loss_fn(model(ids, mask, shapes).reshape(-1, n_tags), labels.reshape(-1))
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    scheduler.step()
+    return loss.item()
+
+
 def train(work: Path, steps: int, batch_size: int, max_minutes: float, eval_every: int, threads: int,
           lr: float, seed: int = SEED, train_limit: int | None = None) -> dict:
     """Fine-tune; keep the checkpoint with the best dev F1 on PERSON+ORG+place."""
@@ -234,14 +262,7 @@ def train(work: Path, steps: int, batch_size: int, max_minutes: float, eval_ever
     logger.info("train %d windows, dev %d, %d tags", len(train_enc), len(dev_enc), len(tags))
 
     model = build_model(len(tags))
-    head_params = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
-    optimizer = torch.optim.AdamW(
-        [{"params": [p for p in model.bert.parameters() if p.requires_grad], "lr": lr}, {"params": head_params, "lr": lr * 10}], weight_decay=0.01
-    )
-    warmup = max(1, steps // 16)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
-    )
+    optimizer, scheduler = fine_tuning(model, lr, steps)
     rng = random.Random(seed)
     plan: list[list[int]] = []
     started = time.time()
@@ -250,18 +271,12 @@ def train(work: Path, steps: int, batch_size: int, max_minutes: float, eval_ever
     while step < steps and (time.time() - started) / 60 < max_minutes:
         if not plan:
             plan = batches(train_enc, batch_size, rng)
-        ids, mask, shapes, labels = collate(train_enc, plan.pop())
-        model.train()
-        loss = loss_fn(model(ids, mask, shapes).reshape(-1, len(tags)), labels.reshape(-1))
-        optimizer.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        scheduler.step()
+        batch = collate(train_enc, plan.pop())
+        loss = train_step(model, optimizer, scheduler, loss_fn, batch, len(tags))
         step += 1
-        seen += ids.shape[0]
+        seen += batch[0].shape[0]
         if step % 50 == 0:
-            logger.info("step %d loss %.4f %.0f s", step, loss.item(), time.time() - started)
+            logger.info("step %d loss %.4f %.0f s", step, loss, time.time() - started)
         if step % eval_every == 0 or step == steps:
             best = _checkpoint(model, dev_samples, dev_enc, tags, work, step, best, history, started)
     if step % eval_every and step != steps:  # stopped by the clock
