@@ -251,8 +251,9 @@ def actor_sectors(doc: Doc) -> dict[int, str]:
     return sectors
 
 
-def candidates(doc: Doc, table: dict) -> list[Candidate]:
-    """Every candidate phrase of `doc` with its features."""
+def candidates(doc: Doc, table: dict, sentences: set[int] | None = None) -> list[Candidate]:
+    """Every candidate phrase of `doc` with its features; only those in `sentences` (sentence
+    numbers) when given, their features still counted over the whole article."""
     view = DocView.of(doc)
     found_runs = runs(doc)
     run_of = {(s, e): (s, e) for s, e in found_runs}
@@ -265,7 +266,7 @@ def candidates(doc: Doc, table: dict) -> list[Candidate]:
         context["first"].setdefault(text, view.sent_no[s])
     inner = {i: r for r in found_runs for i in range(*r)}
     return [Candidate(s, e, text, features(view, s, e, text, run_of.get((s, e), inner.get(s) if inner.get(s) == inner.get(e - 1) else None), context))
-            for (s, e), text in zip(spans, texts)]
+            for (s, e), text in zip(spans, texts) if sentences is None or view.sent_no[s] in sentences]
 
 
 def _attack_sentences(doc: Doc) -> set[int]:
@@ -319,15 +320,17 @@ class ArgumentFinder:
         vocab, weights, bias, _ = self.relevance_model
         return float(_softmax(vocab, weights, bias, [relevance_features(doc)])[0, 1])
 
-    def scored(self, doc: Doc, tag: bool = True) -> list[tuple[str, str, float, int, int]]:
+    def scored(self, doc: Doc, tag: bool = True, sentences: set[int] | None = None) -> list[tuple[str, str, float, int, int]]:
         """(phrase, role, probability, start, end) of each candidate phrase and role it may fill;
-        with the role tagger's spans and probabilities unless `tag` is False or there is none."""
-        found = candidates(doc, self.table)
+        with the role tagger's spans and probabilities unless `tag` is False or there is none.
+        `sentences` (sentence numbers) limits both to those sentences."""
+        found = candidates(doc, self.table, sentences)
         spans = [(c.text, c.start, c.end) for c in found]
         probs = self.probabilities([c.feats for c in found]) if found else np.zeros((0, len(CLASSES)), dtype=np.float32)
         if tag and self.tagger is not None:
+            only = None if sentences is None else [(s.start, s.end) for n, s in enumerate(doc.sents) if n in sentences]
             # lower-cased as in MUC-4, the tagger's only training text: its word shapes never saw a capital
-            token_probs = self.tagger.probabilities([t.lower_ for t in doc])
+            token_probs = self.tagger.probabilities([t.lower_ for t in doc], only)
             spans, probs = with_tagger(spans, probs, self.tagger, token_probs, self.tagger_weight,
                                        lambda s, e: doc[s:e].text.lower())
         return role_scores(spans, probs) if spans else []

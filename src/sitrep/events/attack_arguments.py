@@ -8,7 +8,8 @@ trigger is nearest in the same sentence, else the nearest attack at most
 phrase with no attack near it stays unattached, since an attack three paragraphs away is a
 guess. The perpetrator and victim roles are the events' source and target actors already.
 
-Documents without an attack that took place cost nothing: the model runs only on the others.
+Documents without an attack that took place cost nothing: the model runs only on the others,
+and there only over the sentences within ``max_sentence_gap`` of an attack.
 ``tagger = false`` leaves out the contextual role tagger (a MiniLM run over the whole article):
 the fast config does, trading MUC-4 dev role F1 0.439 for 0.384 (docs/events.md).
 The model's document relevance weight is not applied: it asks whether an article is a MUC-4
@@ -47,7 +48,8 @@ class AttackArguments:
         attacks = [e for e in doc._.events or [] if e.type in ATTACK_TYPES and e.modality in OCCURRED]
         if not attacks:
             return doc
-        for role, start, end, score in self.phrases(doc):
+        near = {e.sentence + d for e in attacks for d in range(-self.max_sentence_gap, self.max_sentence_gap + 1)}
+        for role, start, end, score in self.phrases(doc, near):
             sentence = sentence_index(doc, doc[start].idx)
             event, discount = self._attack_near(attacks, sentence, doc[start].idx)
             if event is not None:
@@ -59,9 +61,10 @@ class AttackArguments:
             event.arguments.sort(key=lambda a: a.start)
         return doc
 
-    def phrases(self, doc: Doc) -> list[tuple[str, int, int, float]]:
-        """(role, start token, end token, score) of each weapon and target phrase the model keeps."""
-        scored = self.finder.scored(doc, tag=self.tagger)
+    def phrases(self, doc: Doc, sentences: set[int] | None = None) -> list[tuple[str, int, int, float]]:
+        """(role, start token, end token, score) of each weapon and target phrase the model keeps,
+        in `sentences` (sentence numbers) only when given: no phrase further from an attack is kept."""
+        scored = self.finder.scored(doc, tag=self.tagger, sentences=sentences)
         kept = select(scored, self.finder.thresholds)
         best: dict[tuple[str, str], tuple[float, int, int]] = {}
         for text, role, score, start, end in scored:

@@ -84,11 +84,14 @@ class RoleTagger:
             lead = json.loads((Path(model_dir) / LABELS_FILE).read_text(encoding="utf8")).get("lead", True)
         return cls(model, lead)
 
-    def probabilities(self, words: list[str]) -> np.ndarray:
-        """Tag probabilities (words x tags in the model's order) of one article."""
+    def probabilities(self, words: list[str], only: list[tuple[int, int]] | None = None) -> np.ndarray:
+        """Tag probabilities (words x tags in the model's order) of one article; with `only`
+        (word ranges), of the windows that overlap one of them, every other word "O"."""
         probs = np.zeros((len(words), len(self.model.tags)), dtype=np.float32)
         probs[:, self.model.tags.index("O")] = 1.0
         found = article_windows(words, self.lead)
+        if only is not None:
+            found = [w for w in found if any(w.start < end and start < w.end for start, end in only)]
         for window, window_probs in zip(found, self.model.window_probabilities([window_words(words, w) for w in found])):
             probs[window.start:window.end] = window_probs[window.context:]
         return probs
