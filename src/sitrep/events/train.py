@@ -193,7 +193,8 @@ def choose_thresholds(finder: ArgumentFinder, docs: list[dict], enc: Encoder, re
         token_probs = tagger.probabilities(d["article"]["words"]) if tagger else None
         base.append((d, probs, token_probs, relevance))
     best: dict = {"f1": -1.0}
-    by_weight = {}
+    by_weight: dict[float, float] = {}
+    phrase_only: dict = {}  # the phrase model's gate and power, at which the weights are compared
     for weight in TAGGER_WEIGHTS if tagger else (0.0,):
         scored_docs = []
         for d, probs, token_probs, relevance in base:
@@ -204,15 +205,14 @@ def choose_thresholds(finder: ArgumentFinder, docs: list[dict], enc: Encoder, re
             scored_docs.append((d["record"], role_scores(spans, probs) if spans else [], relevance))
         # the gate and power search is 12 times the thresholds': weights are compared at the
         # phrase model's gate and power, and the weight kept gets the whole search
-        found = _search(scored_docs) if weight == 0 else _search(scored_docs, (by_weight["gate"],), (by_weight["power"],))
+        found = _search(scored_docs) if weight == 0 else _search(scored_docs, (phrase_only["gate"],), (phrase_only["power"],))
         if weight == 0:
-            by_weight.update(gate=found["gate"], power=found["power"])
+            phrase_only = found
         by_weight[weight] = round(found["f1"], 4)
         if found["f1"] > best["f1"]:
             best = {**found, "weight": weight, "scored_docs": scored_docs}
     if best["weight"] > 0:
         best = {**best, **_search(best["scored_docs"])}
-    by_weight = {w: f1 for w, f1 in by_weight.items() if w not in ("gate", "power")}
     per_role = _role_counts(best["scored_docs"], best["thresholds"], best["gate"], best["power"])
     return {"relevance": {"threshold": best["gate"], "power": best["power"], "holdout_role_f1": round(best["f1"], 4)},
             "tagger": {"weight": best["weight"], "holdout_role_f1_by_weight": by_weight},

@@ -181,7 +181,7 @@ def decoded_roles(art: dict, probs: np.ndarray) -> dict[str, list[str]]:
 
 def holdout_scores(model, tokenizer, holdout: list[dict], lead: bool) -> dict:
     """GRIT's document-level role F1 of the tagger alone (its most likely tags) on `holdout`."""
-    from sitrep.eval.events import _score_role
+    from sitrep.eval.events import _prf, _score_role
 
     model.eval()
     counts = {role: Counter() for role in ROLES}
@@ -190,11 +190,7 @@ def holdout_scores(model, tokenizer, holdout: list[dict], lead: bool) -> dict:
         for role in ROLES:
             _score_role(found[role], art["record"]["extracts"].get(role, []), counts[role])
     total = sum(counts.values(), Counter())
-    return {"role_f1": round(_f1(total), 4), **{role: round(_f1(c), 4) for role, c in counts.items()}}
-
-
-def _f1(c: Counter) -> float:
-    return 2 * c["tp"] / max(2 * c["tp"] + c["fp"] + c["fn"], 1)
+    return {name: _prf(c["tp"], c["fp"], c["fn"])["f1"] for name, c in {"role_f1": total, **counts}.items()}
 
 
 def train_and_export(train_articles: list[dict], holdout: list[dict], out: Path = MODEL_DIR, work: Path = WORK) -> dict:
