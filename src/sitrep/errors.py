@@ -20,6 +20,7 @@ class Errors:
     E010 = "[E010] {ref}: extraction failed ({error}). The article is quarantined; report it with the input attached if it looks valid."
     E012 = "[E012] The Ray engine needs Ray: pip install 'sitrep[scale]' (or pip install ray), then run again."
     E013 = "[E013] The pipeline could not be loaded ({error}). Check the config (--config) and that sitrep is fully installed; nothing was extracted after this point, and what was stored is kept."
+    E014 = "[E014] cpu_matmul = {value!r} in the pipeline config is not a choice. Use one of: {choices}."
     # --- E1xx ingest ---
     E101 = "[E101] {ref} does not exist. Check the path or URL, or pass '-' to read standard input."
     E102 = "[E102] {ref} is empty: there is no text to read. Remove it from the input or fill it."

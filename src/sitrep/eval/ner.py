@@ -209,11 +209,10 @@ def load_names(config: str | None = None) -> Language:
 
 def load_ner() -> Language:
     """en_sitrep's own NER (tokenizer, the shared CNN, ner, place ruler), whatever the config."""
-    import spacy
-
+    from sitrep.pipeline import load_base
     from sitrep.training.paths import MODEL_DIR
 
-    nlp = spacy.load(MODEL_DIR)
+    nlp = load_base(str(MODEL_DIR))
     keep = {"tok2vec", "ner", "place_ruler"}
     nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep])
     return nlp

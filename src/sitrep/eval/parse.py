@@ -85,12 +85,11 @@ def report(metrics: dict[str, Any]) -> str:
 
 
 def load_syntax() -> Language:
-    """sitrep's shipped pipeline without its NER."""
-    import spacy
-
+    """sitrep's shipped pipeline without its NER, built as sitrep's runs build it."""
+    from sitrep.pipeline import load_base
     from sitrep.training.paths import MODEL_DIR
 
-    return spacy.load(MODEL_DIR, exclude=["ner"])
+    return load_base(str(MODEL_DIR), exclude=["ner"])
 
 
 def _gold_words_doc(nlp: Language, sent: Sentence) -> Doc:

@@ -19,6 +19,7 @@ from sitrep.errors import Errors, SitrepError
 from sitrep.pipeline import paragraphs  # noqa: F401 - registers sitrep_paragraphs
 from sitrep.pipeline.doc import prepare, register_extensions
 from sitrep.pipeline.factories import register_stage
+from sitrep.pipeline.matmul import building_ops, limit_blas_threads
 
 DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -29,7 +30,8 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
     """Build the pipeline a config describes; `overrides` replace keys of its [sitrep] section."""
     settings, stage_configs = read_config(config)
     settings.update(overrides)
-    nlp = load_base(settings["base"], exclude=settings.get("exclude", []))
+    nlp = load_base(settings["base"], exclude=settings.get("exclude", []),
+                    cpu_matmul=settings.get("cpu_matmul", "numpy"), blas_threads=settings.get("blas_threads", 1))
     register_extensions()
     if not SENTENCE_PIPES & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
@@ -55,12 +57,19 @@ def read_config(config: str | Path | None) -> tuple[dict[str, Any], dict[str, di
     return settings, {k: dict(v) for k, v in cfg.get("stages", {}).items()}
 
 
-def load_base(name: str, *, exclude: Iterable[str] = ()) -> Language:
+def load_base(name: str, *, exclude: Iterable[str] = (), cpu_matmul: str = "numpy", blas_threads: int = 1) -> Language:
     """Load the spaCy pipeline sitrep's stages run on.
 
     "sitrep:NAME" is a pipeline shipped in sitrep/models; while none is there (a checkout before
     the models are trained) sitrep falls back to a blank English pipeline and says so in meta.
+    `cpu_matmul` and `blas_threads` are the config's keys of those names (`sitrep.pipeline.matmul`).
     """
+    limit_blas_threads(blas_threads)
+    with building_ops(cpu_matmul):
+        return _load_base(name, exclude)
+
+
+def _load_base(name: str, exclude: Iterable[str]) -> Language:
     try:
         if name.startswith("blank:"):
             return spacy.blank(name.split(":", 1)[1])
