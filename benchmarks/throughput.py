@@ -1,6 +1,6 @@
 """Throughput of the main job's extraction, and of the bare spaCy pipeline under it.
 
-    .venv/bin/python benchmarks/throughput.py [--limit 300] [--workers 1 2] [--config fast] [--json]
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--workers 1 2] [--config fast] [--json]
 
 Reads ../shared/data/en_worldwide_newswire_ner/original_articles, runs sitrep's extraction
 (ingest and store excluded) with 1 and 2 worker processes, and the base spaCy pipeline alone
@@ -76,7 +76,7 @@ def one(kind: str, limit: int, workers: int, config: str | None) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=300, help="articles to read (0: all)")
+    parser.add_argument("--limit", type=int, default=0, help="articles to read (default 0: all, the throughput corpus)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--config", default=None, help="pipeline config: a .cfg file or a shipped name (fast)")

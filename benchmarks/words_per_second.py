@@ -14,16 +14,13 @@ the same model (`sitrep.pipeline.matmul`); rounds alternate between builds.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 from pathlib import Path
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")  # before numpy loads
-
-from sitrep.pipeline import load_base  # noqa: E402
-from sitrep.training.conllu import read_conllu  # noqa: E402
-from sitrep.training.paths import MODEL_DIR  # noqa: E402
+from sitrep.pipeline import load_base  # one BLAS thread (its blas_threads default)
+from sitrep.training.conllu import read_conllu
+from sitrep.training.paths import MODEL_DIR
 
 EWT = Path(__file__).resolve().parents[1].parent / "shared/data/ud_english_ewt"
 BATCH_SIZE = 256

@@ -23,6 +23,8 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin
 
+from sitrep.pipeline.matmul import building_ops
+
 from . import paths
 from .conllu import chunk_by_document, read_conllu, sentences_to_doc
 from .gazetteer import add_place_ruler
@@ -70,7 +72,8 @@ def train_pipeline(config: Path, corpus: dict[str, Path], output: Path, seed: in
         "system.seed": seed,
     }
     started = time.time()
-    spacy_train(config, output, use_gpu=-1, overrides=overrides)
+    with building_ops("numpy"):  # thinc's bundled BLIS multiplies 2.6-3x slower here (sitrep.pipeline.matmul)
+        spacy_train(config, output, use_gpu=-1, overrides=overrides)
     logger.info("trained %s in %.0f s", config.name, time.time() - started)
     return output
 
