@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Document", "extract", "__version__"]
+__all__ = ["Document", "__version__", "extract"]
 
 if TYPE_CHECKING:
     from sitrep.document import Document

@@ -81,7 +81,7 @@ def normalise_date(value: str | dt.date) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     try:
-        parsed = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(str(value).strip())
     except ValueError as err:
         raise SitrepError(Errors.E006.format(value=value)) from err
     return parsed.date().isoformat() if len(str(value).strip()) <= 10 else parsed.isoformat()

@@ -12,8 +12,8 @@ MAX_LISTED = 12  # items per section in a summary; the JSON has them all
 
 def document_text(doc: Document) -> str:
     published = f"{doc.published} ({doc.published_source})" if doc.published else "unknown"
-    lines = [f"{doc.title or doc.text[:80].strip()!s}", f"id {doc.id}  published {published}  "
-             f"{len(doc.sentences)} sentences  {len(doc.text.split())} words", ""]
+    lines = [f"{doc.title or doc.text[:80].strip()!s}", (f"id {doc.id}  published {published}  "
+             f"{len(doc.sentences)} sentences  {len(doc.text.split())} words"), ""]
     lines += _section("Entities", [f"{e.label:8} {e.text}" for e in doc.entities], Counter(e.label for e in doc.entities))
     lines += _section("Places", [f"{p.text} -> {_place(p)}" for p in doc.places])
     lines += _section("Times", [f"{t.text} -> {t.value or '?'} ({t.precision or t.kind})" for t in doc.times])
@@ -45,7 +45,7 @@ def _bounds(q) -> str:
 
 
 def _event(e, actors: dict) -> str:
-    names = lambda ids: "+".join(actors[i].name for i in ids if i in actors) or "?"  # noqa: E731
+    names = lambda ids: "+".join(actors[i].name for i in ids if i in actors) or "?"
     extra = f" [{e.modality}]" if e.modality != "asserted" else ""
     extra += "".join(f" {a.role}={a.text!r}" for a in e.arguments)
     return f"{e.type:10} {names(e.source)} -> {names(e.target)}: \"{e.trigger.text}\"{extra}"

@@ -47,7 +47,7 @@ def test_bad_inputs_are_quarantined_and_the_run_goes_on(tmp_path):
     feed = f"http://127.0.0.1:{closed_port()}/feed.xml"
     proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(tmp_path / "in"), feed, "--db", str(db),
                            "--config", str(cfg), "--max-chars", "20000", "--quiet"],
-                          capture_output=True, text=True, cwd=REPO, timeout=120)
+                          capture_output=True, check=False, text=True, cwd=REPO, timeout=120)
     assert proc.returncode != 0
     assert "2 new articles stored" in proc.stdout and "8 failed" in proc.stdout, proc.stdout
     with duckdb.connect(str(db), read_only=True) as con:
@@ -72,7 +72,7 @@ def test_non_english_articles_are_skipped_not_failed(tmp_path):
     cfg.write_text(FAST_CFG)
     db = tmp_path / "lang.duckdb"
     proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(tmp_path / "in"), "--db", str(db),
-                           "--config", str(cfg), "--quiet"], capture_output=True, text=True, cwd=REPO)
+                           "--config", str(cfg), "--quiet"], capture_output=True, check=False, text=True, cwd=REPO)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute("select ref, code, kind, message from quarantine").fetchall()
@@ -88,7 +88,7 @@ def test_a_pipeline_that_cannot_load_stops_the_run_with_a_clear_error(tmp_path, 
     cfg.write_text(f'[sitrep]\nbase = "{tmp_path / "no_such_model"}"\nexclude = []\nstages = []\n')
     proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(tmp_path / "in"), "--db",
                            str(tmp_path / "x.duckdb"), "--config", str(cfg), "--workers", workers, "--quiet"],
-                          capture_output=True, text=True, cwd=REPO, timeout=120)
+                          capture_output=True, check=False, text=True, cwd=REPO, timeout=120)
     assert proc.returncode == 2
     assert "E013" in proc.stderr and "no_such_model" in proc.stderr
     assert "Traceback" not in proc.stderr

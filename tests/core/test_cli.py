@@ -8,14 +8,12 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from sitrep.schema import problems
 from tests.conftest import EXAMPLES, REPO, SEED
 
 
 def sitrep(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], input=stdin, capture_output=True, check=False,
                           text=True, cwd=REPO, timeout=300)
 
 

@@ -1,8 +1,8 @@
 """Stage `sitrep_attack_arguments`: weapons and physical targets hung on their attacks."""
 
-from sitrep.extraction import extract
 from sitrep.document import Event, Span
 from sitrep.events.attack_arguments import NEIGHBOUR_DISCOUNT, AttackArguments
+from sitrep.extraction import extract
 
 CAR_BOMB = "Gunmen detonated a car bomb outside the police station in Kabul on Monday, killing five people."
 

@@ -6,9 +6,9 @@ import pytest
 # The hand-built sample documents are shared with the store tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from store_sample_docs import samples  # noqa: E402
+from store_sample_docs import samples
 
-from sitrep.store import Store  # noqa: E402
+from sitrep.store import Store
 
 
 @pytest.fixture

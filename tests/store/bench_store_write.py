@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_sample_docs import samples, variant  # noqa: E402
+from store_sample_docs import samples, variant
 
-from sitrep.document import Document, Sentence, content_id  # noqa: E402
-from sitrep.store import Store  # noqa: E402
+from sitrep.document import Document, Sentence, content_id
+from sitrep.store import Store
 
 REPEATS = 5
 LISTS = ("entities", "places", "times", "quantities", "actors", "events", "claims", "relations")

@@ -6,9 +6,9 @@ import pytest
 # The sample documents live beside the tests; make them importable whatever the import mode.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_sample_docs import samples  # noqa: E402
+from store_sample_docs import samples
 
-from sitrep.store import Store  # noqa: E402
+from sitrep.store import Store
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_sample_docs import many  # noqa: E402
+from store_sample_docs import many
 
-from sitrep.store import Store  # noqa: E402
+from sitrep.store import Store
 
 
 def main(path: str, batches: int, size: int) -> None:

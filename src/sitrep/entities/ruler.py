@@ -9,6 +9,8 @@ organisation's exact name labelled as a person or place ("Taliban" as PERSON) be
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from spacy.language import Language
 from spacy.pipeline import EntityRuler as SpacyEntityRuler
 from spacy.tokens import Doc
@@ -21,7 +23,7 @@ RELABELLED = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 
 
 class EntityRuler:
-    DEFAULT_CONFIG = {"countries": True, "demonyms": True, "organisations": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, bool]] = {"countries": True, "demonyms": True, "organisations": True}
 
     def __init__(self, nlp: Language, name: str, *, countries: bool = True, demonyms: bool = True,
                  organisations: bool = True):
