@@ -101,6 +101,20 @@ def test_linker_titled_person_without_ner(link):
     assert actor_of(doc, "Romanian officials").country == "ROU"
 
 
+def test_person_takes_no_country_from_an_earlier_item_of_a_list():
+    nlp = load(base="blank:en", stages=[])
+    ruler = nlp.add_pipe("entity_ruler")  # stands in for a trained NER: it sets doc.ents
+    ruler.add_patterns([{"label": "PERSON", "pattern": "John Mwangi"}, {"label": "PERSON", "pattern": "Dawda Jawara"}])
+    from sitrep.pipeline.factories import register_stage
+
+    register_stage("sitrep_actors")
+    nlp.add_pipe("sitrep_actors")
+    doc = run(nlp, "Delegates came from Kenya, Uganda and Tanzania, and John Mwangi spoke first. "
+                   "Gambian President Dawda Jawara replied.")
+    assert actor_of(doc, "John Mwangi").country is None
+    assert actor_of(doc, "Dawda Jawara").country == "GMB"
+
+
 def test_linker_capital_only_when_acting(link):
     doc = link("The claim was denied by Washington. Talks were held in Moscow.")
     assert actor_of(doc, "Washington").kb_id == "USA"

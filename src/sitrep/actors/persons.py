@@ -97,12 +97,20 @@ def attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
         cand.sector = org_sector if org_sector and org_sector != "government" else title_sector or org_sector
         cand.country = (org.entry.country if org.entry else org.country) if org else None
         if cand.country is None:  # "Gambian President Dawda Jawara", "U.S. Secretary of State X"
-            words = [t.text for t in doc[max(cand.start - MAX_TITLE_TOKENS, 0):cand.end]]
-            cand.country = next((c for c in map(country_of, words) if c), None)
+            cand.country = next((c for c in map(country_of, _title_words(doc, cand.start, cand.end)) if c), None)
             if cand.country and cand.sector is None and any(w in TITLE_SECTORS for w in window):
                 cand.sector = "government"  # "Libyan leader Muammar Gaddafi": a state's leader
         if cand.status is None and any(STATUS_WORDS.get(w) == "former" for w in window):
             cand.status = "former"
+
+
+def _title_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The name and the words right before it up to punctuation: "Gambian President Dawda Jawara",
+    but not "Tanzania" in "Kenya, Uganda and Tanzania, and John Mwangi", another item of a list."""
+    first = start
+    while first > max(start - MAX_TITLE_TOKENS, 0) and not doc[first - 1].is_punct:
+        first -= 1
+    return [t.text for t in doc[first:end]]
 
 
 def _apposition(doc: Doc, end: int) -> Span | None:
