@@ -35,6 +35,17 @@ def test_eval_events_muc4_floor(full_nlp):
     assert metrics["role_f1"] >= 0.25
 
 
+def test_eval_events_muc4_follows_the_configs_tagger_setting():
+    from sitrep.pipeline import load
+
+    nlp = load(base="blank:en", stages=["sitrep_entities", "sitrep_actors", "sitrep_events", "sitrep_attack_arguments"])
+    nlp.get_pipe("sitrep_attack_arguments").tagger = False  # as [stages.sitrep_attack_arguments] tagger = false
+    metrics = run(shared("muc4/dev.json"), nlp=nlp, limit=20)
+    assert metrics["role_tagger"] == "none"
+    nlp.get_pipe("sitrep_attack_arguments").tagger = True
+    assert run(shared("muc4/dev.json"), nlp=nlp, limit=20)["role_tagger"].startswith("weight")
+
+
 def test_eval_events_muc4_matching_is_grits():
     from collections import Counter
 

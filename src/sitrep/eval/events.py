@@ -188,13 +188,16 @@ def _muc4(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
     from sitrep.events.arguments import ArgumentFinder
 
     finder = ArgumentFinder.load()
+    # the config's attack-arguments stage says whether the role tagger runs (the fast config: no)
+    stage = nlp.get_pipe("sitrep_attack_arguments") if "sitrep_attack_arguments" in nlp.pipe_names else None
+    tag = stage.tagger if stage is not None else True
     records = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
     records = records[:limit] if limit else records
     counts = {role: Counter() for role in MUC_ROLES}
     seconds = 0.0  # in the argument finder alone (its phrase model and role tagger), not the pipeline
     for record, doc in zip(records, _docs(nlp, (r["doctext"] for r in records))):
         started = time.perf_counter()
-        predicted = finder.roles(doc)
+        predicted = finder.roles(doc, tag=tag)
         seconds += time.perf_counter() - started
         for role in MUC_ROLES:
             _score_role(predicted.get(role, []), record["extracts"].get(role, []), counts[role])
@@ -204,7 +207,7 @@ def _muc4(data: Path, nlp: Language, limit: int | None) -> dict[str, Any]:
     return {"n": len(records), "role_f1": micro["f1"], "role_p": micro["p"], "role_r": micro["r"],
             "role_macro_f1": round(sum(m["f1"] for m in per_label.values()) / len(MUC_ROLES), 4),
             "arguments_ms_per_doc": round(1000 * seconds / max(len(records), 1), 1),
-            "role_tagger": f"weight {finder.tagger_weight}" if finder.tagger else "none",
+            "role_tagger": f"weight {finder.tagger_weight}" if finder.tagger and tag else "none",
             "incident_type_accuracy": "n/a (the keys beside this split carry no incident type)",
             "per_label": per_label}
 

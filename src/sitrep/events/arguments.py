@@ -335,15 +335,17 @@ class ArgumentFinder:
                                        lambda s, e: doc[s:e].text.lower())
         return role_scores(spans, probs) if spans else []
 
-    def roles(self, doc: Doc, scored: list[tuple[str, str, float, int, int]] | None = None) -> dict[str, list[str]]:
-        """Role -> filler strings for the attacks of `doc`; empty when it reports no incident."""
+    def roles(self, doc: Doc, scored: list[tuple[str, str, float, int, int]] | None = None,
+              tag: bool = True) -> dict[str, list[str]]:
+        """Role -> filler strings for the attacks of `doc`; empty when it reports no incident.
+        `tag` False leaves the role tagger out, as a config's attack-arguments stage may."""
         relevance = self.relevance(doc)
         if self.relevance_model and relevance < self.relevance_model[3]:
             return {}
         weight = relevance**self.relevance_power
         if scored is None:
             # the tagger costs most of this stage: skip it where no phrase could clear a threshold
-            scored = self.scored(doc, tag=weight >= min(self.thresholds.values(), default=0.0))
+            scored = self.scored(doc, tag=tag and weight >= min(self.thresholds.values(), default=0.0))
         return select(scored, self.thresholds, weight)
 
 

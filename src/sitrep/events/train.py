@@ -9,7 +9,7 @@ each role's threshold are chosen on a hold-out fifth of train, through the whole
 then both models are refitted on all of train. MUC-4 dev is never read here.
 
 The contextual role tagger (`role_tagger.py`) is fine-tuned first on the same split's training
-part (`sitrep.training.muc4_roles`, one thread, about 25 minutes) and exported beside
+part (`sitrep.training.muc4_roles`, one thread, about 42 minutes) and exported beside
 arguments.json; the hold-out then also chooses how much its span probabilities weigh against
 the phrase model's (TAGGER_WEIGHTS; 0 keeps the phrase model alone).
 
@@ -302,7 +302,7 @@ def _pruned(names: list[str], w: np.ndarray) -> dict[str, list]:
               show_default=True, help="MUC-4 train split, one JSON document per line.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=MODEL, show_default=True)
 @click.option("--tagger", type=click.Choice(["train", "reuse", "none"]), default="train", show_default=True,
-              help="The contextual role tagger: fine-tune it (about 25 min on one thread), reuse the exported one, or leave it out.")
+              help="The contextual role tagger: fine-tune it (about 42 min on one thread), reuse the exported one, or leave it out.")
 def train_events_command(train_path: Path, out: Path, tagger: str) -> None:
     """Train the events stage's argument model (and its role tagger) on MUC-4 train."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")  # the tagger's progress
