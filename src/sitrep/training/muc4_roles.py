@@ -93,13 +93,10 @@ def training_windows(articles: list[dict], rng: random.Random) -> list[dict]:
 # --- training ------------------------------------------------------------------------------
 
 
-def train(train_articles: list[dict], holdout: list[dict], work: Path = WORK, epochs: int | None = None,
-          max_minutes: float | None = None, seed: int = SEED) -> dict:
+def train(train_articles: list[dict], holdout: list[dict], work: Path = WORK, epochs: int = EPOCHS,
+          max_minutes: float = MAX_MINUTES, seed: int = SEED) -> dict:
     """Fine-tune; keep the epoch with the best hold-out role F1 in work/model.pt."""
     import torch
-
-    epochs = epochs or EPOCHS  # read at call time, so that a caller may set the module's constants
-    max_minutes = max_minutes or MAX_MINUTES
 
     random.seed(seed)
     np.random.seed(seed)
