@@ -156,3 +156,33 @@ def test_linker_weapon_platforms_stand_for_their_force(link):
     doc = link("Turkish artillery shelled a village. Russian drones struck Kharkiv overnight.")
     assert actor_of(doc, "Turkish artillery").kb_id == "TUR-MIL"
     assert (actor_of(doc, "Russian drones").sector, actor_of(doc, "Russian drones").country) == ("military", "RUS")
+
+
+def test_linker_description_before_a_name_is_one_mention(link):
+    doc = link("The rebel movement Seleka seized Bangui on Sunday.")
+    seleka = actor_of(doc, "The rebel movement Seleka")
+    assert (seleka.kb_id, seleka.sector, seleka.country) == ("seleka", "rebels", "CAF")
+    assert not any(a.name == "rebel movement" for a in doc._.actors)
+
+
+def test_descriptor_gives_an_unknown_name_its_sector_and_kind():
+    from sitrep.actors.candidate import Candidate
+    from sitrep.actors.matching import _named_by_descriptor
+
+    group = Candidate(0, 3, "anaphor", sector="rebels", name="the militant group")
+    name = Candidate(3, 5, "entity", name="Ansar Khalifa")
+    later = Candidate(9, 11, "person", name="Ansar Khalifa")  # the NER's reading of a later mention
+    journalist = Candidate(14, 15, "generic", sector="media", name="journalist")
+    person = Candidate(15, 17, "person", name="Ana Lima")
+    out = _named_by_descriptor([group, name, later, journalist, person])
+    assert [(c.start, c.end, c.kind, c.sector) for c in out] == [
+        (0, 5, "entity", "rebels"), (9, 11, "entity", "rebels"), (14, 17, "person", "media")]
+    apart = Candidate(4, 6, "entity", name="Ansar Khalifa")  # a word between: no apposition
+    assert _named_by_descriptor([Candidate(0, 3, "anaphor", sector="rebels", name="the group"), apart])[1].sector is None
+
+
+def test_kb_names_match_without_accents():
+    from sitrep.actors.kb import fold, load_kb
+
+    assert fold("Séléka") == fold("Seleka")
+    assert load_kb().lookup("Séléka").id == "seleka"

@@ -117,6 +117,18 @@ def test_events_passive_swaps_roles(full_nlp):
     assert [names[a] for a in assault.source] and "taliban" in names[assault.source[0]]
 
 
+def test_events_reporter_is_not_the_source_of_what_it_reports(full_nlp):
+    doc = run(full_nlp, "UNICEF now reports widespread violence against children in Bangui.")
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    violence = next(e for e in doc._.events if e.trigger.text.startswith("violence"))
+    assert not any("unicef" in names[a] for a in violence.source)
+    assert any("children" in names[a] for a in violence.target)
+    doc = run(full_nlp, "UNICEF workers attacked the children in Bangui.")  # no report between: the source stands
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    attack = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert any("unicef" in names[a] for a in attack.source)
+
+
 def test_events_seed_article(events_nlp):
     if not SEED.is_file():
         pytest.skip("seed article not there")

@@ -102,3 +102,34 @@ def test_eval_ner_scores_the_names_of_the_chosen_config():
     assert "sitrep_encoder_ner" in load_names().pipe_names and "ner" not in load_names().pipe_names
     fast = load_names("fast").pipe_names
     assert "ner" in fast and "sitrep_encoder_ner" not in fast and "parser" not in fast
+
+
+def test_a_place_name_the_encoder_broke_is_made_whole():
+    from spacy.tokens import Span
+
+    from sitrep.entities.encoder import mended_places
+
+    doc = spacy.blank("en").make_doc("Rebels entered the Central African Republic and Kenya Airways flew out of Bosnia.")
+    country, kenya, bosnia = Span(doc, 3, 6, label="GPE"), Span(doc, 7, 8, label="GPE"), Span(doc, 12, 13, label="GPE")
+    pieces = [Span(doc, 3, 5, label="LOC"), Span(doc, 5, 6, label="GPE")]
+    airline = Span(doc, 7, 9, label="ORG")
+    got = {(e.text, e.label_) for e in mended_places([country, kenya, bosnia], [*pieces, airline, bosnia])}
+    assert got == {("Central African Republic", "GPE"), ("Kenya Airways", "ORG"), ("Bosnia", "GPE")}
+    # one span inside, or pieces that are not places, leave the encoder's reading
+    assert mended_places([country], [pieces[0]]) == [pieces[0]]
+    people = [Span(doc, 3, 5, label="PERSON"), Span(doc, 5, 6, label="GPE")]
+    assert mended_places([country], people) == people
+
+
+@needs_model
+def test_overwrite_mends_a_split_country_name():
+    from spacy.tokens import Span
+
+    register_stage(FACTORY)
+    pipeline = spacy.blank("en")
+    stage = pipeline.add_pipe(FACTORY, config={"mode": "overwrite", "threads": 1})
+    doc = pipeline.make_doc("One month after the rebel movement Séléka took over power in the Central African Republic, "
+                            "unrest is spreading in the country.")
+    start = [t.text for t in doc].index("Central")
+    doc.ents = [Span(doc, start, start + 3, label="GPE")]  # as the gazetteer ruler marks it
+    assert ("Central African Republic", "GPE") in {(e.text, e.label_) for e in stage(doc).ents}

@@ -98,3 +98,13 @@ def test_capitalised_abbreviations_are_not_read_as_small_towns():
     first, second = resolve(text, [(15, 17), (text.index("Wa on"), text.index("Wa on") + 2)])
     assert first.confidence < 0.3  # "WA" (Western Australia), not Wa in Ghana
     assert second.country == "GHA" and second.confidence > 0.5
+
+
+def test_a_bare_compass_word_names_a_province_only_in_its_country(spans_of):
+    text = "Looting spread in Bangui, a paratrooper told the South African press."
+    bangui, south = resolve(text, spans_of(text, "Bangui", "South"))
+    assert bangui.country == "CAF"
+    assert not south.resolved and south.country != "CMR"  # not Cameroon's South region
+    text = "Separatists attacked Ebolowa and Kribi in Cameroon's South region."
+    *_, region = resolve(text, spans_of(text, "Ebolowa", "Kribi", "Cameroon", "South"))
+    assert region.resolved and region.country == "CMR" and region.feature_class == "admin1"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -103,7 +104,9 @@ class ActorKB:
 
 
 def fold(text: str) -> str:
-    """Case- and punctuation-insensitive key: "IS-Khorasan" and "is khorasan" fold alike."""
+    """Case-, accent- and punctuation-insensitive key: "IS-Khorasan" and "is khorasan" fold
+    alike, and so do "Séléka" and "Seleka"."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’", "'").lower()
     text = re.sub(r"^the\s+", "", text)
     return re.sub(r"[\s\-–.]+", " ", text).strip()

@@ -139,7 +139,7 @@ class ActorMatcher:
         for cand in found:
             _extend_members(doc, cand)
             _extend_member_noun(doc, cand, nouns)
-        chosen = _non_overlapping(found)
+        chosen = _named_by_descriptor(_non_overlapping(found))
         for cand in chosen:
             _set_status(doc, cand)
             cand.modifier = _is_modifier(doc, cand)
@@ -610,6 +610,34 @@ def _set_status(doc: Doc, cand: Candidate) -> None:
         if status:
             cand.status = status
             return
+
+
+def _named_by_descriptor(cands: list[Candidate]) -> list[Candidate]:
+    """"the rebel movement Séléka", "the journalist Ana Lima": a name right after a generic phrase
+    is one mention with it; if the KB does not know the name, it takes the phrase's sector. A group noun
+    ("movement", "militia") makes the name an organisation; the name's other mentions, which the
+    NER may have read as a person, become that organisation too."""
+    out: list[Candidate] = []
+    groups: dict[str, str] = {}
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind in ("generic", "anaphor") and prev.sector and prev.end == cand.start
+                and (cand.entry is not None or cand.kind in ("entity", "person") and cand.sector is None and cand.name)):
+            cand.start = prev.start
+            if cand.entry is not None:  # "the rebel movement Seleka": the KB knows it already
+                out[-1] = cand
+                continue
+            cand.sector = prev.sector
+            if prev.name and prev.name.split()[-1].lower() in ANAPHORIC_NOUNS:
+                cand.kind = "entity"
+                groups[cand.name] = prev.sector
+            out[-1] = cand
+            continue
+        out.append(cand)
+    for cand in out:
+        if cand.kind in ("entity", "person") and cand.sector is None and cand.name in groups:
+            cand.kind, cand.sector = "entity", groups[cand.name]
+    return out
 
 
 def _is_modifier(doc: Doc, cand: Candidate) -> bool:

@@ -124,6 +124,8 @@ class EncoderNer:
         """The Doc's entities after this stage, by ``mode``."""
         if self.mode == "replace":
             return mine
+        if self.mode == "overwrite":
+            mine = mended_places(earlier, mine)
         first, second = (mine, earlier) if self.mode == "overwrite" else (earlier, mine)
         taken = {i for span in first for i in range(span.start, span.end)}
         kept = [s for s in second if not any(i in taken for i in range(s.start, s.end))]
@@ -227,6 +229,31 @@ class EncoderModel:
                     word_tags[w] = self.tags[best[row, pos]]
             out.append(word_tags)
         return out
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_PART_LABELS = PLACE_LABELS | {"NORP", "FAC"}
+
+
+def mended_places(earlier: list[Span], mine: list[Span]) -> list[Span]:
+    """`mine` with the earlier place names it broke into pieces made whole again.
+
+    The encoder sometimes splits a multi-word place it has rarely seen ("Central African" LOC +
+    "Republic" GPE), and a bare "Republic" then geocodes to a town in Missouri. An earlier GPE or
+    LOC span (the gazetteer ruler's, or another NER's) wins when two or more of the encoder's place
+    spans lie wholly inside it. Where one of the encoder's spans reaches past it ("Kenya Airways"
+    over the ruler's "Kenya"), or only one lies inside it, the encoder's reading stands.
+    """
+    mended, broken = [], set()
+    for span in earlier:
+        if span.label_ not in PLACE_LABELS:
+            continue
+        overlapping = [m for m in mine if m.start < span.end and span.start < m.end]
+        inside = all(span.start <= m.start and m.end <= span.end for m in overlapping)
+        if inside and len(overlapping) >= 2 and all(m.label_ in PLACE_PART_LABELS for m in overlapping):
+            mended.append(span)
+            broken.update((m.start, m.end) for m in overlapping)
+    return [m for m in mine if (m.start, m.end) not in broken] + mended
 
 
 def _joined(left, right, offset: int):

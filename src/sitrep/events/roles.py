@@ -17,8 +17,12 @@ from spacy.tokens import Doc, Span
 BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "targeting", "of"})
 COMPOUND_JOINERS = frozenset({"and", ",", "&", "or"})
+# Between a mention and the trigger, these end the mention's clause. So does a verb whose subject
+# tells of what others did: "UNICEF reports violence against children" names no one behind the
+# violence. Not "claimed" or "vowed": who claims an attack or vows one is its source.
 CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "after", "before", "because", "but", "although", "though", "if", "as",
-                          "\"", "said", "says"})
+                          "\"", "said", "says", "told", "report", "reports", "reported", "deplore", "deplores", "deplored",
+                          "condemn", "condemns", "condemned", "accused", "accuses", "blamed", "blames"})
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 
 

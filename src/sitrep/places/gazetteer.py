@@ -45,6 +45,13 @@ INDEX_VERSION = 3
 COUNTRY, ADMIN1, ADMIN2, CITY = "country", "admin1", "admin2", "populated_place"
 CONTINENT, REGION, WATER, LANDFORM = "continent", "region", "water", "landform"
 
+# Words that are also the names (or translations of names) of some provinces: "North", "Centre";
+# alone, they name such a province only in an article about its country
+GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "center",
+    "centre", "capital", "city", "district", "federal", "coast", "islands", "island", "river", "lake", "mountain",
+    "valley", "north east", "north west", "south east", "south west", "western", "eastern", "northern", "southern",
+})
 # Alternate names longer than this are descriptions, not names people write.
 MAX_ALT_NAME_CHARS = 40
 # Country alternate spellings this short and in capitals are codes ("AF", "AFG"), which collide

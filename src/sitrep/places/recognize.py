@@ -18,6 +18,7 @@ from sitrep.places.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    GENERIC_WORDS,
     LANDFORM,
     REGION,
     WATER,
@@ -31,12 +32,6 @@ MAX_NAME_TOKENS = 4  # "Democratic Republic of the Congo" is five words but also
 # 235k towns, and small ones share names with words and people ("Hope", "Mark", "Taylor").
 MIN_TOWN_POPULATION = 100_000
 AREA_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION, WATER, LANDFORM}
-# Words that are also the names (or translations of names) of some provinces: "North", "Centre"
-GENERIC_WORDS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "center",
-    "centre", "capital", "city", "district", "federal", "coast", "islands", "island", "river", "lake", "mountain",
-    "valley", "north east", "north west", "south east", "south west", "western", "eastern", "northern", "southern",
-})
 # Inside an organisation's name, a leading country, state, county or region counts as a place
 # ("Kanawha County Commission", "Ohio Department of Health"), and a large town under its main
 # name ("Nashville Police"); small towns there are too often people ("Ford", "Webb").

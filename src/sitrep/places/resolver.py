@@ -30,6 +30,7 @@ from sitrep.places.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    GENERIC_WORDS,
     LANDFORM,
     REGION,
     WATER,
@@ -288,6 +289,11 @@ class Resolver:
         probs = _softmax([c.score for c in res.candidates])
         i = max(range(len(probs)), key=probs.__getitem__)
         top = res.candidates[i]
+        main = context.main_country()
+        if normalize(res.text) in GENERIC_WORDS and self.gaz.cc[top.rec] != main:
+            # "the South", "Central": Cameroon's South region only in an article about Cameroon
+            res.rec, res.confidence, res.fallback_country = None, UNRESOLVED_CONFIDENCE, main
+            return
         res.rec, res.demonym = top.rec, top.demonym
         res.confidence = round(probs[i], 3)
         if top.demonym:
