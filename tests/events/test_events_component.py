@@ -4,7 +4,7 @@ import pytest
 
 from sitrep.document import Event
 from sitrep.events.ontology import EVENT_TYPES, MODALITIES
-from sitrep.pipeline import run
+from sitrep.pipeline import load, run
 
 from .conftest import SEED
 
@@ -152,3 +152,23 @@ def test_events_seed_article(events_nlp):
 ])
 def test_events_figurative_conflicts_are_no_assault(events_nlp, text):
     assert [e.type for e in events(events_nlp, text)] == []
+
+
+@pytest.fixture(scope="module")
+def parsed_nlp():
+    """The trained base (UD labels: nsubj:pass, obj, obl with a case preposition) under the stages."""
+    return load(base="sitrep:en_sitrep", stages=["sitrep_entities", "sitrep_actors", "sitrep_events"])
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "target"), [
+    ("Nine civilians were killed and 22 others injured.", "killed", [], ["civilians"]),
+    ("The police post was attacked by the Taliban.", "attacked", ["taliban"], ["police"]),
+    ("On Wednesday, Turkish artillery shelled a PKK hideout.", "shelled", ["turkish armed forces"], ["kurdistan workers' party"]),
+    ("The Taliban launched an attack on a police checkpoint.", "attack", ["taliban"], ["police"]),
+])
+def test_events_roles_read_a_ud_parse(parsed_nlp, text, trigger, source, target):
+    doc = run(parsed_nlp, text)
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    event = next(e for e in doc._.events if e.trigger.text.startswith(trigger))
+    assert [names[a] for a in event.source] == source
+    assert [names[a] for a in event.target] == target

@@ -17,12 +17,18 @@ from spacy.tokens import Doc, Span
 BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "targeting", "of"})
 COMPOUND_JOINERS = frozenset({"and", ",", "&", "or"})
-# Between a mention and the trigger, these end the mention's clause. So does a verb whose subject
-# tells of what others did: "UNICEF reports violence against children" names no one behind the
-# violence. Not "claimed" or "vowed": who claims an attack or vows one is its source.
 CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "after", "before", "because", "but", "although", "though", "if", "as",
-                          "\"", "said", "says", "told", "report", "reports", "reported", "deplore", "deplores", "deplored",
-                          "condemn", "condemns", "condemned", "accused", "accuses", "blamed", "blames"})
+                          "\"", "said", "says"})
+# Between a mention and the trigger after it, a verb whose subject tells of or reacts to what
+# others did also ends the mention's clause: "UNICEF reports violence against children", "Iraqis
+# took to the streets to protest the Turkish attack" name no one behind the violence. Not
+# "claimed" or "vowed": who claims an attack or vows one is its source. After the trigger such a
+# verb still leads to its target ("began a hunger strike to protest Sweden's decision").
+SOURCE_STOPS = CLAUSE_STOPS | {
+    "told", "report", "reports", "reported", "deplore", "deplores", "deplored", "condemn", "condemns", "condemned",
+    "accused", "accuses", "blamed", "blames", "protest", "protests", "protested", "protesting", "discuss", "discussed",
+    "discusses", "criticised", "criticized", "denounced", "denounces", "investigate", "investigated", "investigating",
+    "mourn", "mourned", "survived", "witnessed"}
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 
 
@@ -74,21 +80,79 @@ def _ids(mentions: list[ActorMention]) -> list[str]:
 
 # --- with a parse ---
 
+# Both label schemes: UD (en_sitrep: nsubj:pass, obj, obl/nmod heading a `case` preposition)
+# and ClearNLP (spaCy's English models: nsubjpass, dobj, prep heading its pobj)
+SUBJECT_DEPS = frozenset({"nsubj", "agent", "obl:agent"})
+NOUN_SOURCE_DEPS = frozenset({"poss", "nmod:poss", "compound", "amod"})  # before the noun: "ISIS's attack", "ISIS attack"
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "nsubjpass", "nsubj:pass", "attr"})
+GOVERNED_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "acl:relcl", "relcl", "pcomp"})
+# "launched an attack on", "carried out raids", "held talks with": a noun trigger that is the
+# object of one of these has the verb's subject for its source
+SUPPORT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "continue", "resume",
+                           "intensify", "escalate", "step", "unleash", "wage", "commit", "perpetrate", "execute", "lead",
+                           "hold", "sign", "impose", "issue", "give", "provide", "send", "deliver", "deploy", "order",
+                           "file", "lodge", "express", "voice", "extend", "offer", "pledge", "grant", "announce"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+PASSIVE_DEPS = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"})
+CLAUSE_DEPS = frozenset({"acl:relcl", "relcl", "advcl", "ccomp", "parataxis"})  # not "acl": "crimes committed by X"
+
+
+def _preposition(token) -> str | None:
+    """The preposition that opens `token`'s phrase: the token itself (ClearNLP `prep`) or its
+    `case` child (UD `obl`, `nmod`)."""
+    if token.dep_ == "prep":
+        return token.lower_
+    if token.dep_.split(":")[0] in {"obl", "nmod"}:
+        return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+    return None
+
+
+def _temporal(token) -> bool:
+    """A dependent naming a time: a date or time entity, itself or its prepositional object."""
+    nouns = [token] + [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else [token]
+    return any(n.ent_type_ in TIME_ENTITIES for n in nouns)
+
+
+def _roles_of(head, before: int | None) -> tuple[set[int], set[int]]:
+    """Source and target tokens among `head`'s dependents; `before` (a noun's index) limits
+    noun-internal sources to its left."""
+    source: set[int] = set()
+    target: set[int] = set()
+    for child in head.children:
+        if _temporal(child):
+            continue  # "On Wednesday, artillery targeted ...": a time, not a target
+        prep = _preposition(child)
+        noun_source = before is not None and child.dep_ in NOUN_SOURCE_DEPS and child.i < before
+        if child.dep_ in SUBJECT_DEPS or prep == "by" or noun_source:
+            source.update(_phrase(child))
+        elif child.dep_ in OBJECT_DEPS or prep in TARGET_PREPS:
+            target.update(_phrase(child))
+    return source, target
+
+
+def _phrase(token) -> set[int]:
+    """`token`'s phrase without the clauses inside it: "a goon who ought to have been in police
+    custody" does not name the police."""
+    found = {token.i}
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            found |= _phrase(child)
+    return found
+
 
 def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[str], list[str]]:
     root = trigger.root
-    source_tokens: set[int] = set()
-    target_tokens: set[int] = set()
-    for child in root.children:
-        if child.dep_ in {"nsubj", "poss", "compound", "amod"} and child.i < root.i or child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            source_tokens.update(t.i for t in child.subtree)
-        elif child.dep_ in {"dobj", "nsubjpass", "iobj", "obj", "attr"} or child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            target_tokens.update(t.i for t in child.subtree)
-    if not source_tokens and root.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp"}:
+    nominal = root.pos_ in NOMINAL
+    source_tokens, target_tokens = _roles_of(root, root.i if nominal else None)
+    head = root.head
+    if nominal and root.dep_ in {"obj", "dobj"} and head.lemma_.lower() in SUPPORT_VERBS:
+        verb_source, verb_target = _roles_of(head, None)
+        source_tokens = source_tokens or verb_source
+        target_tokens = target_tokens or verb_target - {t.i for t in root.subtree}
+    elif not source_tokens and root.dep_ in GOVERNED_DEPS and not nominal:
         # "agreed to cooperate", "attacked and killed": the subject is the governing verb's
-        for child in root.head.children:
-            if child.dep_ in {"nsubj", "agent"}:
-                source_tokens.update(t.i for t in child.subtree)
+        source_tokens = {t.i for c in head.children if c.dep_ in {"nsubj", "agent"} for t in c.subtree}
     source = [m for m in local if source_tokens & set(range(m.start, m.end))]
     target = [m for m in local if target_tokens & set(range(m.start, m.end)) and m not in source]
     return _ids(source), _ids(target)
@@ -99,7 +163,7 @@ def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[
 
 def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[str], list[str]]:
     before = [m for m in local if m.end <= trigger.start and trigger.start - m.end <= MAX_GAP_TOKENS
-              and not _clause_between(doc, m.end, trigger.start)]
+              and not _clause_between(doc, m.end, trigger.start, SOURCE_STOPS)]
     after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS
              and not _clause_between(doc, trigger.end, m.start)]
     after_by = [m for m in after if _preceded_by(doc, m, "by")]
@@ -115,12 +179,18 @@ def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[li
     return _ids(source), _ids([m for m in target if m not in source])
 
 
-def _clause_between(doc: Doc, start: int, end: int) -> bool:
+def _clause_between(doc: Doc, start: int, end: int, stops: frozenset[str] = CLAUSE_STOPS) -> bool:
     """A clause boundary between a mention and the trigger: "when the police came, they fled"."""
-    return any(doc[i].lower_ in CLAUSE_STOPS for i in range(start, end))
+    return any(doc[i].lower_ in stops for i in range(start, end))
 
 
 def _passive(doc: Doc, trigger: Span) -> bool:
+    if doc.has_annotation("DEP"):
+        # "civilians were killed and 22 others injured": a verb joined to a passive one is passive
+        root = trigger.root
+        verb = root.head if root.dep_ == "conj" else root
+        if any(c.dep_ in PASSIVE_DEPS for c in (*root.children, *verb.children)):
+            return True
     prev = [doc[i].lower_ for i in range(max(trigger.sent.start, trigger.start - 2), trigger.start)]
     return bool(set(prev) & BE_FORMS) and trigger[0].lower_.endswith(("ed", "en", "t", "n"))
 
