@@ -37,6 +37,15 @@ def test_event_placer_prefers_the_locative_place_in_the_sentence(places_nlp):
     assert place.text == "Jalalabad" and event.geo_precision == 1
 
 
+def test_event_placer_skips_a_place_in_a_hyphened_modifier(places_nlp):
+    text = "Fighting spread across Kunar province.\nMembers of the US-trained forces fled after the Taliban attacked them."
+    doc = run(places_nlp, text)
+    doc._.events = [_event(doc, "attacked")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    place = next(p for p in doc._.places if p.id == doc._.events[0].place)
+    assert place.text == "Kunar"  # "US-trained" qualifies the forces; it places nothing
+
+
 def test_event_placer_falls_back_to_paragraph_then_focus(places_nlp):
     text = "Clashes broke out in Kunar province.\nFighters attacked a checkpoint overnight.\n\nOfficials were silent."
     doc = run(places_nlp, text)

@@ -27,3 +27,16 @@ def test_eval_geo_end_to_end_reports_recognition(geoparsing, places_nlp):
     metrics = geo.run(geoparsing / "GeoVirus.xml", nlp=places_nlp, limit=10)
     rec = metrics["end_to_end"]["recognition_overlap"]
     assert rec["recall"] > 0.3 and rec["precision"] > 0.3
+
+
+def test_eval_geo_default_pipeline_keeps_the_configs_names():
+    from sitrep.pipeline import read_config
+
+    stages = read_config(None)[0]["stages"]
+    nlp = geo._default_nlp()
+    # the default config leaves the base's CNN NER out: its own name stage must run, or no NER does
+    wanted = [s for s in stages if s in (*geo.NAME_STAGES, *geo.PLACE_STAGES)]
+    assert [s for s in nlp.pipe_names if s in stages] == wanted
+    assert "sitrep_encoder_ner" not in stages or "sitrep_encoder_ner" in nlp.pipe_names
+    doc = nlp("Clashes erupted in the Central African Republic and in Bangui on Monday.")
+    assert any(e.text == "Bangui" for e in doc.ents)

@@ -30,7 +30,8 @@ from lxml import etree
 
 from sitrep.errors import Errors, SitrepError
 
-PLACE_STAGES = ("sitrep_entities", "sitrep_places")  # what the end-to-end measurement runs
+PLACE_STAGES = ("sitrep_entities", "sitrep_places")  # what the end-to-end measurement runs,
+NAME_STAGES = ("sitrep_encoder_ner",)  # after the config's own name stages
 CORRECT_KM = 161.0  # 100 miles, the field's standard threshold
 MAX_ERROR_KM = 20_038.0  # half the Earth's circumference: the error of a missing answer
 NEAREST_TOWN_KM = 25.0  # farther than this, the nearest town may lie across a border
@@ -330,17 +331,20 @@ def _record_of(judge: _Judge, place: Any) -> int | None:
 
 
 def _default_nlp() -> Any:
-    """sitrep's default base pipeline with the stages places depend on (entities, then places).
+    """sitrep's default pipeline with the stages places depend on: the config's names (its
+    encoder NER, since the config leaves the base's CNN NER out), entities, then places.
 
     Stages that do not touch places (times, quantities, ...) are left out: they cost time and
     cannot change what is measured here.
     """
     import importlib.util
 
-    from sitrep.pipeline import load
+    from sitrep.pipeline import load, read_config
     from sitrep.pipeline.factories import STAGES
 
-    stages = [s for s in PLACE_STAGES if importlib.util.find_spec(STAGES[s].module) is not None]
+    wanted = set(PLACE_STAGES) | set(NAME_STAGES)
+    stages = [s for s in read_config(None)[0]["stages"]
+              if s in wanted and importlib.util.find_spec(STAGES[s].module) is not None]
     return load(stages=stages)
 
 

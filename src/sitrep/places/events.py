@@ -187,6 +187,8 @@ def _is_modifier(text: str, place: Place) -> bool:
     after = text[place.end:place.end + 30]
     if re.match(r"['’]s\b", after):
         return not LOCATIVE.search(text, max(place.start - 50, 0), place.start)
+    if re.match(r"-[a-z]", after):  # "US-trained forces", "Saudi-led coalition", "Kabul-based"
+        return True
     m = re.match(r"\s+([a-z][\w-]*)", after)
     return bool(m) and m.group(1) not in FOLLOWERS and not m.group(1).endswith("ed")
 
