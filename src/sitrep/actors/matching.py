@@ -622,7 +622,7 @@ def _named_by_descriptor(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind in ("generic", "anaphor") and prev.sector and prev.end == cand.start
-                and (cand.entry is not None or cand.kind in ("entity", "person") and cand.sector is None and cand.name)):
+                and (cand.entry is not None or (cand.kind in ("entity", "person") and cand.sector is None and cand.name))):
             cand.start = prev.start
             if cand.entry is not None:  # "the rebel movement Seleka": the KB knows it already
                 out[-1] = cand

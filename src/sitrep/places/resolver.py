@@ -289,10 +289,10 @@ class Resolver:
         probs = _softmax([c.score for c in res.candidates])
         i = max(range(len(probs)), key=probs.__getitem__)
         top = res.candidates[i]
-        main = context.main_country()
-        if normalize(res.text) in GENERIC_WORDS and self.gaz.cc[top.rec] != main:
+        if normalize(res.text) in GENERIC_WORDS and self.gaz.cc[top.rec] != context.main_country():
             # "the South", "Central": Cameroon's South region only in an article about Cameroon
-            res.rec, res.confidence, res.fallback_country = None, UNRESOLVED_CONFIDENCE, main
+            res.rec, res.confidence = None, UNRESOLVED_CONFIDENCE
+            res.fallback_country = context.main_country()
             return
         res.rec, res.demonym = top.rec, top.demonym
         res.confidence = round(probs[i], 3)
