@@ -55,3 +55,12 @@ def test_acled_table():
     assert acled_view("ASSAULT", None, "force", "asserted", ["military"]) == ("Battles", "Armed clash")
     assert acled_view("ASSAULT", None, "force", "asserted", []) == (None, None)
     assert acled_view("ASSAULT", "explosives", "force", "hypothetical", []) == (None, None)
+
+
+def test_disasters_and_accidents_are_no_attacks(events_nlp):
+    for text in ("A powerful earthquake last month killed more than 1,000 people.",
+                 "Floods have killed 20 people in Assam.", "A bus crash killed 12 pilgrims."):
+        assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
+    # a hazard in another clause leaves the killing an attack
+    found = run(events_nlp, "After the earthquake, gunmen killed five villagers.")._.events
+    assert any(e.type == "ASSAULT" for e in found)

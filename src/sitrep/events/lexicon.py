@@ -236,6 +236,15 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     # figurative conflicts: "a legal fight", "the trade war", "a political battle"
     **{form: FIGURATIVE for form in ("fight", "fights", "battle", "battles", "war", "wars", "clash", "clashes")},
 }
+# Causes of death and harm that are no one's act: "an earthquake that killed 1,000 people",
+# "floods have killed 20" are not ASSAULT events (ACLED codes no disasters or accidents)
+HAZARDS = frozenset({
+    "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock", "aftershocks", "flood", "floods",
+    "flooding", "floodwaters", "landslide", "landslides", "mudslide", "mudslides", "storm", "storms", "cyclone", "cyclones",
+    "typhoon", "typhoons", "hurricane", "hurricanes", "tornado", "tornadoes", "avalanche", "avalanches", "tsunami",
+    "drought", "heatwave", "lightning", "wildfire", "wildfires", "disease", "outbreak", "cholera", "epidemic", "pandemic",
+    "covid", "covid-19", "virus", "accident", "accidents", "crash", "crashes", "collision", "stampede", "downpour",
+    "downpours", "rain", "rains", "monsoon", "blizzard", "eruption", "volcano"})
 BLOCK_AFTER: dict[str, frozenset[str]] = {
     "release": frozenset({"statement", "report", "video", "figures", "data", "list", "results", "film", "album", "details", "footage", "date"}),
     "released": frozenset({"statement", "a", "its", "their", "his", "her", "report", "video", "figures", "data", "list", "results", "footage",

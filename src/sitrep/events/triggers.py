@@ -12,6 +12,7 @@ from sitrep.events.lexicon import (
     BLOCK_AFTER,
     BLOCK_BEFORE,
     GAPPED,
+    HAZARDS,
     Entry,
     surface_table,
 )
@@ -19,6 +20,7 @@ from sitrep.events.lexicon import (
 # Speech-act triggers that take an event as complement: "threatened to attack" is one THREATEN
 # event, "agreed to withdraw" one AGREE event, not two.
 EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
+HAZARD_WINDOW = 6  # tokens before a harm verb that may name its natural cause ("an earthquake last month that killed")
 EMBED_MAX_GAP = 4  # tokens between the speech act and the embedded trigger ("threatened to launch an attack")
 # mode of the speech act, by the type of the event it embeds ("demanded the release" -> REQUEST yield)
 EMBEDDED_MODE: dict[str, dict[str, str]] = {
@@ -69,6 +71,8 @@ class TriggerFinder:
             if _blocked(doc, span):
                 continue
             entry = self.table.get(form) or self.gapped_entries[form]
+            if entry.type == "ASSAULT" and _natural_cause(doc, span):
+                continue
             triggers.append(Trigger(span, entry, entry.mode))
         return _absorb_embedded(doc, triggers)
 
@@ -92,6 +96,17 @@ def _blocked(doc: Doc, span: Span) -> bool:
     # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
     # is part of the name, unless the sentence is in capitals or lower case throughout
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
+
+
+def _natural_cause(doc: Doc, span: Span) -> bool:
+    """A hazard named just before the harm verb in its clause: "floods have killed 20"."""
+    for i in range(span.start - 1, max(span.sent.start, span.start - HAZARD_WINDOW) - 1, -1):
+        word = doc[i].lower_
+        if word in HAZARDS:
+            return True
+        if word in {",", ";", ":", "and", "but", "after", "before", "when", "while", "by"}:
+            return False
+    return False
 
 
 def _mixed_case(sent: Span) -> bool:
