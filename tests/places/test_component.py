@@ -1,4 +1,4 @@
-from sitrep.document import Event, Place, Span
+from sitrep.document import Actor, Event, Mention, Place, Span
 from sitrep.pipeline import run
 from sitrep.places.events import EventPlacer
 
@@ -44,6 +44,20 @@ def test_event_placer_skips_a_place_in_a_hyphened_modifier(places_nlp):
     EventPlacer(places_nlp, "sitrep_event_places")(doc)
     place = next(p for p in doc._.places if p.id == doc._.events[0].place)
     assert place.text == "Kunar"  # "US-trained" qualifies the forces; it places nothing
+
+
+def test_event_placer_skips_the_source_actors_own_name(places_nlp):
+    text = ("The Taliban took Kabul and Kandahar. Afghanistan has a new government.\n\n"
+            "The United States attacked the Taliban for twenty years.")
+    doc = run(places_nlp, text)
+    start = text.index("United States")
+    doc._.actors = [Actor(id="a1", name="United States", mentions=[Mention(start=start, end=start + 13, text="United States")])]
+    event = _event(doc, "attacked")
+    event.source = ["a1"]
+    doc._.events = [event]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    place = next(p for p in doc._.places if p.id == event.place)
+    assert place.country == "AFG"  # who attacked is not where: the document's focus
 
 
 def test_event_placer_falls_back_to_paragraph_then_focus(places_nlp):

@@ -80,7 +80,10 @@ class EventPlacer:
     def place_of(self, doc: Doc, event: Event, places: list[Place], paragraphs: list[int],
                  focus: Place | None) -> tuple[Place | None, int | None, str | None]:
         text = text_of(doc)
-        same = [p for p in places if p.sentence == event.sentence and not _is_modifier(text, p)]
+        sources = _source_spans(doc, event)
+        places = [p for p in places if not _is_modifier(text, p)
+                  and not any(p.start < end and start < p.end for start, end in sources)]
+        same = [p for p in places if p.sentence == event.sentence]
         same = [p for p in same if not _in_other_clause(doc, event, p)] or same
         if same:
             attached = _attached_by_parse(doc, event, same)
@@ -180,6 +183,12 @@ def _sentence_rank(text: str, event: Event, place: Place) -> tuple[float, int]:
     if LOCATIVE.search(text, max(place.start - 50, 0), place.start):
         distance -= LOCATIVE_BONUS_CHARS
     return distance, _kind_rank(place)
+
+
+def _source_spans(doc: Doc, event: Event) -> set[tuple[int, int]]:
+    """Character spans of the event's source actors' mentions: "the United States fought the
+    Taliban" names who fought, not where."""
+    return {(m.start, m.end) for a in (doc._.actors or []) if a.id in event.source for m in a.mentions}
 
 
 def _is_modifier(text: str, place: Place) -> bool:
