@@ -60,6 +60,15 @@ def test_event_placer_skips_the_source_actors_own_name(places_nlp):
     assert place.country == "AFG"  # who attacked is not where: the document's focus
 
 
+def test_event_placer_reads_a_place_before_an_irregular_verb_as_a_place(places_nlp):
+    text = "Fighting raged in Kunar. Kunar was calm by night.\n\nKabul fell to the Taliban."
+    doc = run(places_nlp, text)
+    doc._.events = [_event(doc, "fell")]
+    EventPlacer(places_nlp, "sitrep_event_places")(doc)
+    place = next(p for p in doc._.places if p.id == doc._.events[0].place)
+    assert place.text == "Kabul"  # "Kabul fell": not a modifier like "Kabul residents"
+
+
 def test_event_placer_falls_back_to_paragraph_then_focus(places_nlp):
     text = "Clashes broke out in Kunar province.\nFighters attacked a checkpoint overnight.\n\nOfficials were silent."
     doc = run(places_nlp, text)

@@ -37,6 +37,13 @@ FOLLOWERS = frozenset({
     "under", "amid", "against", "until", "about", "this", "last", "earlier", "early", "late",
     "yesterday", "today", "tonight",
 })
+# irregular past tenses, which follow a place as a verb ("Kabul fell", "the United States fought"),
+# not as the noun it qualifies
+PAST_FORMS = frozenset({
+    "fell", "fought", "took", "struck", "shot", "hit", "held", "met", "sent", "led", "began", "broke", "drove", "fled",
+    "gave", "made", "saw", "stood", "told", "went", "won", "lost", "put", "threw", "withdrew", "overran", "sought",
+    "spoke", "brought", "caught", "built", "bought", "kept", "ran", "rose", "sold", "swept", "wrote", "came", "became",
+})
 NEARBY = re.compile(r"\b(near|outside|outskirts of|close to|(north|south|east|west)(east|west)?(ern)? of|km from|"
                     r"miles from|kilometers from|kilometres from)\s+(the\s+)?$", re.IGNORECASE)
 # finer kinds first: ACLED codes the most specific location named
@@ -199,7 +206,7 @@ def _is_modifier(text: str, place: Place) -> bool:
     if re.match(r"-[a-z]", after):  # "US-trained forces", "Saudi-led coalition", "Kabul-based"
         return True
     m = re.match(r"\s+([a-z][\w-]*)", after)
-    return bool(m) and m.group(1) not in FOLLOWERS and not m.group(1).endswith("ed")
+    return bool(m) and m.group(1) not in FOLLOWERS and not m.group(1).endswith("ed") and m.group(1) not in PAST_FORMS
 
 
 def document_focus(places: list[Place]) -> Place | None:
