@@ -37,36 +37,35 @@ def test_event_placer_prefers_the_locative_place_in_the_sentence(places_nlp):
     assert place.text == "Jalalabad" and event.geo_precision == 1
 
 
+def _placed(nlp, text: str, word: str, source: str | None = None) -> Place:
+    """The place the event placer gives an event triggered by `word`; `source` names the
+    event's source actor, a mention of it in the text."""
+    doc = run(nlp, text)
+    event = _event(doc, word)
+    if source:
+        start = text.index(source)
+        doc._.actors = [Actor(id="a1", name=source, mentions=[Mention(start=start, end=start + len(source), text=source)])]
+        event.source = ["a1"]
+    doc._.events = [event]
+    EventPlacer(nlp, "sitrep_event_places")(doc)
+    return next(p for p in doc._.places if p.id == event.place)
+
+
 def test_event_placer_skips_a_place_in_a_hyphened_modifier(places_nlp):
     text = "Fighting spread across Kunar province.\nMembers of the US-trained forces fled after the Taliban attacked them."
-    doc = run(places_nlp, text)
-    doc._.events = [_event(doc, "attacked")]
-    EventPlacer(places_nlp, "sitrep_event_places")(doc)
-    place = next(p for p in doc._.places if p.id == doc._.events[0].place)
-    assert place.text == "Kunar"  # "US-trained" qualifies the forces; it places nothing
+    assert _placed(places_nlp, text, "attacked").text == "Kunar"  # "US-trained" qualifies the forces
 
 
 def test_event_placer_skips_the_source_actors_own_name(places_nlp):
     text = ("The Taliban took Kabul and Kandahar. Afghanistan has a new government.\n\n"
             "The United States attacked the Taliban for twenty years.")
-    doc = run(places_nlp, text)
-    start = text.index("United States")
-    doc._.actors = [Actor(id="a1", name="United States", mentions=[Mention(start=start, end=start + 13, text="United States")])]
-    event = _event(doc, "attacked")
-    event.source = ["a1"]
-    doc._.events = [event]
-    EventPlacer(places_nlp, "sitrep_event_places")(doc)
-    place = next(p for p in doc._.places if p.id == event.place)
-    assert place.country == "AFG"  # who attacked is not where: the document's focus
+    # who attacked is not where: the document's focus
+    assert _placed(places_nlp, text, "attacked", source="United States").country == "AFG"
 
 
 def test_event_placer_reads_a_place_before_an_irregular_verb_as_a_place(places_nlp):
     text = "Fighting raged in Kunar. Kunar was calm by night.\n\nKabul fell to the Taliban."
-    doc = run(places_nlp, text)
-    doc._.events = [_event(doc, "fell")]
-    EventPlacer(places_nlp, "sitrep_event_places")(doc)
-    place = next(p for p in doc._.places if p.id == doc._.events[0].place)
-    assert place.text == "Kabul"  # "Kabul fell": not a modifier like "Kabul residents"
+    assert _placed(places_nlp, text, "fell").text == "Kabul"  # not a modifier like "Kabul residents"
 
 
 def test_event_placer_falls_back_to_paragraph_then_focus(places_nlp):
