@@ -31,7 +31,7 @@ from lxml import etree
 from sitrep.errors import Errors, SitrepError
 
 PLACE_STAGES = ("sitrep_entities", "sitrep_places")  # what the end-to-end measurement runs,
-NAME_STAGES = ("sitrep_encoder_ner",)  # after the names of the config's stages that set them
+NAME_STAGES = ("sitrep_encoder_ner",)  # after the config's stages that set doc.ents
 CORRECT_KM = 161.0  # 100 miles, the field's standard threshold
 MAX_ERROR_KM = 20_038.0  # half the Earth's circumference: the error of a missing answer
 NEAREST_TOWN_KM = 25.0  # farther than this, the nearest town may lie across a border

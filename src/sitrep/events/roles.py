@@ -110,7 +110,9 @@ def _preposition(token) -> str | None:
 
 def _temporal(token) -> bool:
     """A dependent naming a time: a date or time entity, itself or its prepositional object."""
-    nouns = [token] + [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else [token]
+    nouns = [token]
+    if token.dep_ == "prep":  # ClearNLP: the time is the preposition's object
+        nouns += [c for c in token.children if c.dep_ == "pobj"]
     return any(n.ent_type_ in TIME_ENTITIES for n in nouns)
 
 
