@@ -8,7 +8,16 @@ import importlib.util
 import pytest
 import spacy
 
-from sitrep.entities.encoder import FACTORY, MODEL_DIR, MODEL_FILE, SHAPES, tags_to_spans, windows, word_shape
+from sitrep.entities.encoder import (
+    FACTORY,
+    MODEL_DIR,
+    MODEL_FILE,
+    SHAPES,
+    tags_to_spans,
+    trim_punctuation,
+    windows,
+    word_shape,
+)
 from sitrep.pipeline.factories import register_stage
 
 HAS_RUNTIME = all(importlib.util.find_spec(m) for m in ("onnxruntime", "tokenizers"))
@@ -41,6 +50,23 @@ def test_windows_never_cut_where_forbidden():
 def test_tags_to_spans_repairs_stray_inside_tags():
     tags = ["B-PERSON", "I-PERSON", "O", "I-ORG", "I-ORG", "B-GPE", "I-ORG"]
     assert tags_to_spans(tags) == [(0, 2, "PERSON"), (3, 5, "ORG"), (5, 6, "GPE"), (6, 7, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, kept",
+    [("leader Berta Caceres.", 1, 4, "Berta Caceres"),
+     ("Didier Enrique “Electric” Ramirez was held", 0, 4, "Didier Enrique"),
+     ("the Liberation Front (FLN) said", 1, 6, "Liberation Front (FLN)"),
+     ("“Taliban” fighters", 0, 3, "Taliban"),
+     ("U.S. forces", 0, 1, "U.S."),
+     ("( )", 0, 2, ""),
+     ("rose 11% in May", 1, 3, "11%"),
+     ("the National Athletes' Welfare Foundation said", 1, 6, "National Athletes' Welfare Foundation")],
+)
+def test_entity_edges_lose_the_punctuation_the_tagger_let_in(text, start, end, kept):
+    doc = spacy.blank("en")(text)
+    s, e = trim_punctuation(doc, start, end)
+    assert doc[s:e].text == kept
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,11 @@ MAX_PIECES = 160  # wordpieces per window: a window over it is halved
 # at about 3/4 of the batched speed.
 WINDOW_BATCH = 1
 SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
+# Marks that open a part of a name closed later ("Didier “Electric” Ramirez", "Front (FLN)")
+# (a straight single quote is left out: it is far more often an apostrophe, "Athletes' Foundation")
+CLOSERS = {"(": ")", "[": "]", "“": "”", "‘": "’", '"': '"'}
+# Marks an entity never begins or ends with ("%" ends a PERCENT, "$" begins MONEY)
+EDGE_MARKS = frozenset({".", ",", ";", ":", "!", "?", "…", "...", "-", "–", "—", "«", "»", "'", *CLOSERS, *CLOSERS.values()})
 
 
 def word_shape(word: str) -> int:
@@ -115,8 +120,9 @@ class EncoderNer:
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         word_lists = [[t.text for t in doc] for doc in docs]
         for doc, spans in zip(docs, self.model.predict(word_lists)):
-            ents = [Span(doc, s, e, label=lab) for s, e, lab in spans
-                    if self.only_labels is None or lab in self.only_labels]
+            trimmed = ((trim_punctuation(doc, s, e), lab) for s, e, lab in spans
+                       if self.only_labels is None or lab in self.only_labels)
+            ents = [Span(doc, s, e, label=lab) for (s, e), lab in trimmed if s < e]
             doc.ents = self._merge(list(doc.ents), ents)
         return docs
 
@@ -233,6 +239,29 @@ class EncoderModel:
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_PART_LABELS = PLACE_LABELS | {"NORP", "FAC"}
+
+
+def trim_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of an entity without the punctuation the tagger let in at its edges: the
+    full stop after a name at the end of a sentence ("Berta Caceres."), or a quote it opened and
+    never closed ("Didier Enrique “Electric" ends before the quote). A mark closing one opened
+    inside the span stays ("National Liberation Front (FLN)")."""
+    while start < end and doc[start].text in EDGE_MARKS:
+        start += 1
+    while start < end and doc[end - 1].text in EDGE_MARKS and not _closes(doc, start, end - 1):
+        end -= 1
+    opened = [i for i in range(start, end) if doc[i].text in CLOSERS and not _closed(doc, i, end)]
+    if opened:
+        return trim_punctuation(doc, start, opened[0])
+    return start, end
+
+
+def _closes(doc: Doc, start: int, i: int) -> bool:
+    return any(CLOSERS.get(doc[j].text) == doc[i].text for j in range(start, i))
+
+
+def _closed(doc: Doc, i: int, end: int) -> bool:
+    return any(doc[j].text == CLOSERS[doc[i].text] for j in range(i + 1, end))
 
 
 def mended_places(earlier: list[Span], mine: list[Span]) -> list[Span]:

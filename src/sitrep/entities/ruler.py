@@ -3,8 +3,10 @@ missed or mislabelled.
 
 A baseline that works on a blank pipeline and complements a trained one. It adds entities only
 where none overlap (never overwriting the model's spans), marks each with its source in
-`ent_id_` (`sitrep_entities:GPE:AFG`), and corrects one frequent model error: a curated
-organisation's exact name labelled as a person or place ("Taliban" as PERSON) becomes ORG.
+`ent_id_` (`sitrep_entities:GPE:AFG`), and corrects two frequent model errors: a curated
+organisation's exact name labelled as a person or place ("Taliban" as PERSON) becomes ORG, and
+a person's surname standing alone, labelled as a place or organisation where the article names
+that person in full ("Nelson Garcia ... Garcia was killed"), becomes PERSON.
 """
 
 from __future__ import annotations
@@ -13,21 +15,28 @@ from typing import ClassVar
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler as SpacyEntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.entities.names import country_names, demonyms
 
 SOURCE = "sitrep_entities"
 # Labels a model gives known armed groups and organisations by mistake
 RELABELLED = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# Labels a model gives a lone surname by mistake, and the words before a surname that is a place
+# after all ("Jack London ... flew to London")
+NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "ORG"})
+PLACE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "towards", "toward",
+                         "around"})
 
 
 class EntityRuler:
-    DEFAULT_CONFIG: ClassVar[dict[str, bool]] = {"countries": True, "demonyms": True, "organisations": True}
+    DEFAULT_CONFIG: ClassVar[dict[str, bool]] = {"countries": True, "demonyms": True, "organisations": True,
+                                                 "surnames": True}
 
     def __init__(self, nlp: Language, name: str, *, countries: bool = True, demonyms: bool = True,
-                 organisations: bool = True):
+                 organisations: bool = True, surnames: bool = True):
         self.name = name
+        self.surnames = surnames
         self.organisations = _organisation_names() if organisations else {}
         self.ruler = SpacyEntityRuler(nlp, name=f"{name}.ruler", overwrite_ents=False, phrase_matcher_attr="ORTH")
         self.ruler.add_patterns(list(_patterns(countries, demonyms, self.organisations)))
@@ -35,6 +44,8 @@ class EntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         if self.organisations:
             doc.ents = [_as_org(ent, self.organisations) for ent in doc.ents]
+        if self.surnames:
+            doc.ents = _surnames_as_people(list(doc.ents))
         return self.ruler(doc)
 
 
@@ -43,6 +54,22 @@ def _as_org(ent, organisations: dict[str, str]):
     if kb_id and ent.label_ in RELABELLED:
         return ent.doc.char_span(ent.start_char, ent.end_char, label="ORG", span_id=f"{SOURCE}:ORG:{kb_id}")
     return ent
+
+
+def _surnames_as_people(ents: list[Span]) -> list[Span]:
+    """One-word places and organisations that are the last word of a person named in full in the
+    same article, relabelled PERSON; not after a word that makes it a place ("in", "near"). A
+    person span that ends "of Zanzibar" or "de Colón" gives no surname: the model took a place in."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[-2].is_title}
+    countries = country_names()
+    out = []
+    for ent in ents:
+        before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        if (len(ent) == 1 and ent.label_ in NOT_PERSON and ent.text in surnames and ent.text not in countries
+                and before not in PLACE_WORDS):
+            ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
 
 
 def _organisation_names() -> dict[str, str]:
