@@ -113,6 +113,8 @@ def test_quantity_tagger_speed(nlp, seed_text):
         "https://www.example.com/news.php?id=376728",
         "Rahul (26) and Jamshed (23) were on the bus.",
         "He died at the age of 69.",
+        "The killing of Nelson Garcia, 39, who was shot dead by two assailants.",
+        "His son, 12, and his wife, 35, were killed.",
         "No one was killed.",
         "A class 12 girl was found.",
         "The painter (1863-1898) died young.",
@@ -120,6 +122,10 @@ def test_quantity_tagger_speed(nlp, seed_text):
 )
 def test_quantity_tagger_skips_ids_ages_labels_and_negation(nlp, text):
     assert [q for q in _quantities(nlp, text) if q[5].startswith("casualties")] == []
+
+
+def test_a_figure_between_commas_after_a_clause_is_still_a_toll(nlp):
+    assert ("39", 39, 39, 39, "people killed", "casualties_killed") in _quantities(nlp, "In the attack, 39, among them children, were killed.")
 
 
 def test_quantity_tagger_reads_coordinated_figures_and_european_thousands(nlp):

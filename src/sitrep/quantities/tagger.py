@@ -23,6 +23,11 @@ NOT_A_COUNT = re.compile(r"\b(?:no|age\s+of|aged|age|no\.|number|days?|class|gra
                          re.IGNORECASE)
 IN_URL = re.compile(r"(?:://|www\.|[=?&])")
 AGE_IN_BRACKETS = re.compile(r"\((?:\d{1,3})\)")  # "Rahul (26)": an age after a name
+# "Nelson Garcia, 39, who was shot", "his son, 12,": a bare number set off by commas after a name
+# or a word for a person is an age ("In the attack, 39, among them children, died" is a toll)
+AGE_BETWEEN_COMMAS = re.compile(r"(?:\b[A-Z][\w'’-]*|\b(?:son|daughter|wife|husband|man|woman|boy|girl|mother|father|brother|"
+                                r"sister|child|teenager|victim|driver|student|teacher|farmer|resident))\s*,\s*$")
+COMMA_AFTER = re.compile(r"\s*,")
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as)\s*", re.IGNORECASE)
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
 PARTITIVE = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none|many|several)\s+of\s+(?:the|these|those)\s+$", re.IGNORECASE)
@@ -86,6 +91,8 @@ def _mention(text: str, phrase: NumberPhrase, sentence: tuple[int, int], previou
         return None
     if NOT_A_COUNT.search(text, max(phrase.start - 14, 0), phrase.start) or AGE_IN_BRACKETS.match(text, phrase.start - 1):
         return None  # "no one", "at the age of 69", "Jamshed (23)"
+    if unit is None and _apposed_age(text, phrase, words):
+        return None
     if phrase.percent:
         return _make(text, phrase, phrase.end, "%", "percent", CONFIDENCE_EXACT)
     money = counted.currency(phrase.currency, unit)
@@ -113,6 +120,12 @@ def _mention(text: str, phrase: NumberPhrase, sentence: tuple[int, int], previou
         if not any(ch.isdigit() for ch in words):
             return None  # "the two", "one": a pronoun-like number with nothing counted
     return _make(text, phrase, np_end, unit, "count", _confidence(phrase, unit))
+
+
+def _apposed_age(text: str, phrase: NumberPhrase, words: str) -> bool:
+    """ "Garcia, 39, was killed", "his son, 12, and": up to three digits between commas, after a name."""
+    return (words.isdigit() and int(words) <= 120 and COMMA_AFTER.match(text, phrase.end) is not None
+            and AGE_BETWEEN_COMMAS.search(text, max(phrase.start - 40, 0), phrase.start) is not None)
 
 
 def _coordinated_kind(text: str, start: int, previous: list[QuantityMention]) -> str | None:
