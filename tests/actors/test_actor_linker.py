@@ -186,3 +186,38 @@ def test_kb_names_match_without_accents():
 
     assert fold("Séléka") == fold("Seleka")
     assert load_kb().lookup("Séléka").id == "seleka"
+
+
+def _with_ner(patterns: list[dict]):
+    nlp = load(base="blank:en", stages=[])
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)  # stands in for a trained NER
+    from sitrep.pipeline.factories import register_stage
+
+    register_stage("sitrep_actors")
+    nlp.add_pipe("sitrep_actors")
+    return nlp
+
+
+def test_bracketed_acronym_and_the_organization_are_the_named_org():
+    nlp = _with_ner([{"label": "ORG", "pattern": "Consejo de Organizaciones de Honduras"},
+                     {"label": "ORG", "pattern": "COPINH"}, {"label": "ORG", "pattern": "Movimiento Amplio de Honduras"}])
+    doc = run(nlp, "Garcia belonged to the Consejo de Organizaciones de Honduras (COPINH), the same organization "
+                   "that Caceres led. COPINH called for an inquiry. The Movimiento Amplio de Honduras marched.")
+    org = actor_of(doc, "Consejo de Organizaciones de Honduras")
+    assert org.country == "HND"
+    assert {m.text for m in org.mentions} >= {"COPINH", "the same organization"}
+    assert len([m for m in org.mentions if m.text == "COPINH"]) == 2
+    assert actor_of(doc, "Movimiento Amplio de Honduras") is not org
+
+
+def test_an_organization_with_no_antecedent_gets_no_sector_guess(link):
+    doc = link("The organization said it would appeal.")
+    assert actor_of(doc, "The organization").sector is None
+    assert actor_of(link("The terror group said it would fight on."), "The terror group").sector == "rebels"
+
+
+def test_the_adjective_of_an_attack_names_its_perpetrator(link):
+    doc = link("A militant ambush killed four soldiers in Kunar.")
+    assert actor_of(doc, "militant").sector == "rebels"
+    # before any other noun the adjective names no one
+    assert not [a for a in link("The US put the group on its terrorist list.")._.actors if a.name == "terrorist"]

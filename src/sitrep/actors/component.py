@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from sitrep.actors.candidate import Candidate
 from sitrep.actors.kb import ActorKB, fold, load_kb
 from sitrep.actors.matching import ActorMatcher, trimmed_span
-from sitrep.actors.sectors import DETERMINERS, STATE_ANAPHORS, STATUS_WORDS
+from sitrep.actors.sectors import DETERMINERS, NO_SECTOR_ALONE, OPEN_COLLECTIVES, STATE_ANAPHORS, STATUS_WORDS
 from sitrep.document import Actor, Mention
 from sitrep.pipeline.doc import next_id, sentence_index, text_of
 
@@ -35,6 +35,7 @@ UNRESOLVED_CONFIDENCE = 0.3
 # "the two groups", "the groups": the two nearest distinct actors (a pair is by far the commonest
 # plural antecedent in news: "fighting between the two").
 PLURAL_ANTECEDENTS = 2
+NAMED_KINDS = ("entity", "resolved")  # candidates without a KB entry that carry a name of their own
 
 
 class ActorLinker:
@@ -59,6 +60,7 @@ class ActorLinker:
         if doc._.actors is None:
             doc._.actors = []
         cands = self.matcher.candidates(doc)
+        link_acronyms(doc, cands)
         if self.resolve_descriptions:
             cands = resolve_anaphors(doc, cands, self.kb)
         if not self.keep_generic:
@@ -92,6 +94,8 @@ def resolve_anaphors(doc: Doc, cands: list[Candidate], kb: ActorKB | None = None
         found = _antecedents(doc, cands[:k], cand, wanted)
         if not found:
             cand.confidence = UNRESOLVED_CONFIDENCE
+            if cand.extra.get("head") in NO_SECTOR_ALONE and not cand.tags:
+                cand.sector = None
             if not cand.extra.get("plural"):
                 out.append(cand)  # kept as a new actor; "the groups" alone names no one
             continue
@@ -166,10 +170,16 @@ def _resolved(cand: Candidate, prev: Candidate, distance: int) -> Candidate:
     return new
 
 
+def _open(anaphor: Candidate) -> bool:
+    return anaphor.extra.get("head") in OPEN_COLLECTIVES and not anaphor.tags
+
+
 def _compatible(anaphor: Candidate, prev: Candidate) -> bool:
     if prev.kind not in ("kb", "entity", "resolved"):
         return False
     sector = prev.entry.sector if prev.entry else prev.sector
+    if sector is None and prev.kind == "entity" and _open(anaphor):
+        return True
     if sector not in anaphor.compatible:
         return False
     tags = prev.entry.tags if prev.entry else frozenset()
@@ -189,6 +199,29 @@ def link_persons(cands: list[Candidate]) -> None:
             cand.status = cand.status or first.status
         elif len(parts) > 1:
             full.setdefault(parts[-1], cand)
+
+
+def link_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+    """"... Indigenas de Honduras (COPINH)": the acronym in brackets after an organisation sitrep
+    does not know is that organisation, there and wherever the article uses it again."""
+    named: dict[str, Candidate] = {}
+    for prev, cand in zip([None, *cands], cands):
+        if cand.kind != "entity" or cand.entry is not None or not cand.name:
+            continue
+        if cand.name in named:
+            _take_name(cand, named[cand.name])
+        elif prev is not None and prev.kind == "entity" and prev.entry is None and _bracketed_acronym(doc, prev, cand):
+            named[cand.name] = prev
+            _take_name(cand, prev)
+
+
+def _bracketed_acronym(doc: Doc, name: Candidate, cand: Candidate) -> bool:
+    return (cand.start == name.end + 1 and doc[name.end].text == "(" and cand.end < len(doc) and doc[cand.end].text == ")"
+            and cand.end - cand.start == 1 and cand.name.isupper() and len(cand.name) >= 2)
+
+
+def _take_name(cand: Candidate, first: Candidate) -> None:
+    cand.name, cand.sector, cand.country = first.name, first.sector, first.country
 
 
 def build_actors(doc: Doc, cands: list[Candidate], start: int = 0) -> list[Actor]:
@@ -218,8 +251,9 @@ def _actor_key(cand: Candidate) -> tuple:
     if cand.kind == "person":
         return ("person", cand.name, cand.status)
     # generic actors: one per sector, country and status ("former Afghan soldiers"), or per
-    # name when no country qualifies them ("civilians", "militants")
-    if cand.country:
+    # name when no country qualifies them ("civilians", "militants"); a named organisation sitrep
+    # does not know is one per name, whatever its country
+    if cand.country and cand.kind not in NAMED_KINDS:
         return ("generic", cand.sector, cand.country, cand.status)
     return ("new", fold(_bare_name(cand.name or "")), cand.sector, cand.status)
 

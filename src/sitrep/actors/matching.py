@@ -19,11 +19,13 @@ from sitrep.actors.kb import ActorKB, KBEntry
 from sitrep.actors.persons import LOWER_TITLES, PERSON_TITLES, attach_titles, titled_persons
 from sitrep.actors.sectors import (
     ANAPHORIC_NOUNS,
+    ATTACK_NOUNS,
     COORDINATION_WORDS,
     DESCRIPTOR_TAGS,
     DETERMINERS,
     MAX_COORDINATION_ADJECTIVES,
     MEMBER_NOUNS,
+    PERPETRATOR_ADJECTIVES,
     QUALIFIED_ONLY,
     SECTOR_NOUNS,
     STATE_SECTORS,
@@ -111,6 +113,9 @@ class ActorMatcher:
         self.demonyms.add("DEMONYM", list(nlp.tokenizer.pipe(self.demonym_iso3)))
         for noun, sector in SECTOR_NOUNS.items():
             self.nouns.add(sector, [nlp.make_doc(noun)])
+        self.perpetrators = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for adjective, sector in PERPETRATOR_ADJECTIVES.items():
+            self.perpetrators.add(sector, [nlp.make_doc(adjective)])
         # single-word triggers, matched rather than found by walking every token (Token objects
         # are the cost of a Python loop over a Doc)
         self.collectives = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -235,6 +240,9 @@ class ActorMatcher:
         spans: dict[int, tuple[int, str]] = {}
         for match_id, start, end in self.nouns(doc):
             if start not in spans or end > spans[start][0]:
+                spans[start] = (end, self.vocab.strings[match_id])
+        for match_id, start, end in self.perpetrators(doc):
+            if start not in spans and end < len(doc) and doc[end].lower_ in ATTACK_NOUNS:
                 spans[start] = (end, self.vocab.strings[match_id])
         return spans
 

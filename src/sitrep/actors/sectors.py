@@ -123,6 +123,15 @@ SECTOR_NOUNS: dict[str, str] = {
     "elders": "elite",
 }
 
+# Perpetrators named only by the adjective of their attack: "suspected rebel attacks", "a militant
+# ambush" (before any other noun, "terrorist list", "rebel leader", the word names no actor)
+PERPETRATOR_ADJECTIVES: dict[str, str] = {
+    "rebel": "rebels", "militant": "rebels", "insurgent": "rebels", "jihadist": "rebels", "terrorist": "rebels",
+    "guerrilla": "rebels", "extremist": "rebels", "separatist": "rebels", "maoist": "rebels", "bandit": "criminal",
+}
+ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "assaults", "raid", "raids", "ambush", "ambushes", "bombing",
+                          "bombings", "offensive", "killings", "shelling", "incursion", "incursions", "violence"})
+
 # Nouns too vague to be an actor alone; they make one with a country or a name ("US
 # intelligence", "Taliban leaders") or as a description ("the leadership").
 QUALIFIED_ONLY = {
@@ -163,6 +172,12 @@ ANAPHORIC_NOUNS: dict[str, tuple[str, ...]] = {
     "body": ("igo", "ngo", "government"),
     "charity": ("ngo",),
 }
+# Of those, the nouns any organisation may be called, whatever its sector: "the same organization
+# that Caceres led" is the COPINH named before, though sitrep knows no sector for it.
+OPEN_COLLECTIVES = frozenset({"group", "organization", "organisation", "movement", "body"})
+# Of those, the ones that alone, with no antecedent and no descriptor, suggest no sector (in
+# conflict news an unnamed "group" or "movement" is most often an armed one, kept as rebels)
+NO_SECTOR_ALONE = frozenset({"organization", "organisation", "body"})
 # Adjectives of an anaphoric noun that only fit actors carrying that tag in the KB:
 # "the terror group" may be Islamic State but not the Afghan Taliban's government.
 DESCRIPTOR_TAGS: dict[str, str] = {
