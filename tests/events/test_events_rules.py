@@ -59,8 +59,17 @@ def test_acled_table():
 
 def test_disasters_and_accidents_are_no_attacks(events_nlp):
     for text in ("A powerful earthquake last month killed more than 1,000 people.",
-                 "Floods have killed 20 people in Assam.", "A bus crash killed 12 pilgrims."):
+                 "Floods have killed 20 people in Assam.", "A bus crash killed 12 pilgrims.",
+                 "A scooty-rider was killed after getting hit by a truck near Shadipora.",
+                 "Two pilgrims were killed in a road accident on Sunday."):
         assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
     # a hazard in another clause leaves the killing an attack
-    found = run(events_nlp, "After the earthquake, gunmen killed five villagers.")._.events
-    assert any(e.type == "ASSAULT" for e in found)
+    for text in ("After the earthquake, gunmen killed five villagers.", "Gunmen killed two men, and a truck was burnt.",
+                 "He was killed by a bomb planted in his car."):
+        assert any(e.type == "ASSAULT" for e in run(events_nlp, text)._.events), text
+
+
+def test_killing_a_report_or_a_deal_is_no_attack(events_nlp):
+    for text in ("China is lobbying hard in Geneva to kill the report.", "Senators killed the bill on Tuesday."):
+        assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
+    assert any(e.type == "ASSAULT" for e in run(events_nlp, "Gunmen killed the mayor on Tuesday.")._.events)

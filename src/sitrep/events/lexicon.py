@@ -236,6 +236,12 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     # figurative conflicts: "a legal fight", "the trade war", "a political battle"
     **{form: FIGURATIVE for form in ("fight", "fights", "battle", "battles", "war", "wars", "clash", "clashes")},
 }
+# "lobbying to kill the report", "killed the deal": a harm verb whose object is a text or a plan
+# is no violence (read past a determiner or possessive)
+PLANS = frozenset({"report", "bill", "deal", "plan", "plans", "proposal", "project", "motion", "idea", "story", "talks",
+                   "agreement", "legislation", "measure", "investigation", "inquiry", "probe", "resolution", "reform",
+                   "reforms", "momentum", "mood", "buzz"})
+BLOCK_OBJECTS: dict[str, frozenset[str]] = {form: PLANS for form in ("kill", "kills", "killed", "killing")}
 # Causes of death and harm that are no one's act: "an earthquake that killed 1,000 people",
 # "floods have killed 20" are not ASSAULT events (ACLED codes no disasters or accidents)
 HAZARDS = frozenset({
@@ -245,6 +251,9 @@ HAZARDS = frozenset({
     "drought", "heatwave", "lightning", "wildfire", "wildfires", "disease", "outbreak", "cholera", "epidemic", "pandemic",
     "covid", "covid-19", "virus", "accident", "accidents", "crash", "crashes", "collision", "stampede", "downpour",
     "downpours", "rain", "rains", "monsoon", "blizzard", "eruption", "volcano"})
+# "was killed after getting hit by a truck": a vehicle that hit someone is a road accident
+VEHICLES = frozenset({"truck", "lorry", "bus", "car", "vehicle", "train", "tractor", "tipper", "dumper", "minibus",
+                      "motorcycle", "motorbike", "taxi", "van", "tanker", "trailer"})
 BLOCK_AFTER: dict[str, frozenset[str]] = {
     "release": frozenset({"statement", "report", "video", "figures", "data", "list", "results", "film", "album", "details", "footage", "date"}),
     "released": frozenset({"statement", "a", "its", "their", "his", "her", "report", "video", "figures", "data", "list", "results", "footage",

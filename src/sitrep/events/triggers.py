@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Span
 from sitrep.events.lexicon import (
     BLOCK_AFTER,
     BLOCK_BEFORE,
+    BLOCK_OBJECTS,
     GAPPED,
     HAZARDS,
+    VEHICLES,
     Entry,
     surface_table,
 )
@@ -20,6 +22,9 @@ from sitrep.events.lexicon import (
 # Speech-act triggers that take an event as complement: "threatened to attack" is one THREATEN
 # event, "agreed to withdraw" one AGREE event, not two.
 EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
+OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "after", "before", "when", "while", "by"})
+HIT_WORDS = frozenset({"hit", "struck", "run", "ran", "knocked", "crushed"})
 HAZARD_WINDOW = 6  # tokens before a harm verb that may name its natural cause ("an earthquake last month that killed")
 EMBED_MAX_GAP = 4  # tokens between the speech act and the embedded trigger ("threatened to launch an attack")
 # mode of the speech act, by the type of the event it embeds ("demanded the release" -> REQUEST yield)
@@ -93,20 +98,42 @@ def _blocked(doc: Doc, span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in BLOCK_AFTER.get(last, ()):
         return True
+    if last in BLOCK_OBJECTS and _object_word(doc, span.end) in BLOCK_OBJECTS[last]:
+        return True
     # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
     # is part of the name, unless the sentence is in capitals or lower case throughout
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
 
 
+def _object_word(doc: Doc, i: int) -> str:
+    """The word after a verb, past one determiner or possessive ("kill the report" -> report)."""
+    if i < len(doc) and doc[i].lower_ in OBJECT_DETERMINERS:
+        i += 1
+    return doc[i].lower_ if i < len(doc) else ""
+
+
 def _natural_cause(doc: Doc, span: Span) -> bool:
-    """A hazard named just before the harm verb in its clause: "floods have killed 20"."""
+    """A hazard named just before the harm verb in its clause ("floods have killed 20"), or just
+    after it ("was killed in a road accident", "killed after being hit by a truck")."""
     for i in range(span.start - 1, max(span.sent.start, span.start - HAZARD_WINDOW) - 1, -1):
         word = doc[i].lower_
         if word in HAZARDS:
             return True
-        if word in {",", ";", ":", "and", "but", "after", "before", "when", "while", "by"}:
+        if word in CLAUSE_BREAKS:
+            return False
+    for i in range(span.end, min(span.sent.end, span.end + HAZARD_WINDOW)):
+        word = doc[i].lower_
+        if word in HAZARDS or (word in VEHICLES and _hit_by(doc, i)):
+            return True
+        if word in CLAUSE_BREAKS - {"after", "when", "by"}:
             return False
     return False
+
+
+def _hit_by(doc: Doc, i: int) -> bool:
+    """ "hit by a truck", "run over by the bus": the vehicle is what killed."""
+    words = [t.lower_ for t in doc[max(i - 4, 0):i]]
+    return "by" in words and any(w in HIT_WORDS for w in words)
 
 
 def _mixed_case(sent: Span) -> bool:
