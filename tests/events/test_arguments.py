@@ -4,7 +4,7 @@ import numpy as np
 
 from sitrep.events.arguments import CLASSES, ArgumentFinder, candidates, select
 from sitrep.events.lexicon import surface_table
-from sitrep.events.train import fit
+from sitrep.events.train import RELEVANCE_L2S, Encoder, choose_relevance_l2, fit
 from sitrep.pipeline import run
 
 ATTACK = ("urban guerrillas detonated a car bomb outside the us embassy in lima today, killing two guards. "
@@ -53,3 +53,15 @@ def test_train_fit_learns_a_separable_problem():
     finder = ArgumentFinder({f: i for i, f in enumerate(names)}, w, b, {})
     probs = finder.probabilities([["h=bomb"], ["h=farm"], ["h=said"]])
     assert list(np.argmax(probs, axis=1)) == [CLASSES.index("Weapon"), CLASSES.index("Target"), CLASSES.index("NONE")]
+
+
+def test_relevance_l2_is_the_one_with_the_lowest_hold_out_log_loss():
+    # train: one word decides; hold-out: the same word is right 6 times in 10, so the surest
+    # model (least L2) pays most, and the most regularised one wins
+    enc = Encoder()
+    doc = lambda word, incident: {"relevance": enc([f"w={word}", "w=the"]), "incident": incident}
+    train = [doc("bomb", 1), doc("vote", 0)] * 20
+    holdout = [doc("bomb", 1)] * 6 + [doc("bomb", 0)] * 4 + [doc("vote", 0)] * 6 + [doc("vote", 1)] * 4
+    chosen, losses = choose_relevance_l2(train, holdout, enc)
+    assert set(losses) == set(RELEVANCE_L2S)
+    assert chosen == max(RELEVANCE_L2S) and losses[chosen] < losses[min(RELEVANCE_L2S)]
