@@ -221,3 +221,10 @@ def test_the_adjective_of_an_attack_names_its_perpetrator(link):
     assert actor_of(doc, "militant").sector == "rebels"
     # before any other noun the adjective names no one
     assert not [a for a in link("The US put the group on its terrorist list.")._.actors if a.name == "terrorist"]
+
+
+def test_the_body_recovered_is_no_organisation(link):
+    doc = link("The Palestinian Red Crescent treated 19 wounded. Police recovered the body on Monday.")
+    assert not [m for a in doc._.actors for m in a.mentions if m.text == "the body"]
+    assert actor_of(link("The UN Security Council met. The world body condemned the attack."), "The world body")
+

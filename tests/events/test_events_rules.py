@@ -61,12 +61,20 @@ def test_disasters_and_accidents_are_no_attacks(events_nlp):
     for text in ("A powerful earthquake last month killed more than 1,000 people.",
                  "Floods have killed 20 people in Assam.", "A bus crash killed 12 pilgrims.",
                  "A scooty-rider was killed after getting hit by a truck near Shadipora.",
-                 "Two pilgrims were killed in a road accident on Sunday."):
+                 "Two pilgrims were killed in a road accident on Sunday.",
+                 "A blaze killed 44 people at the container depot.",
+                 "After a blaze killed at least 44 people, including 10 firefighters, and injured some 200 others, police said."):
         assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
     # a hazard in another clause leaves the killing an attack
     for text in ("After the earthquake, gunmen killed five villagers.", "Gunmen killed two men, and a truck was burnt.",
                  "He was killed by a bomb planted in his car."):
         assert any(e.type == "ASSAULT" for e in run(events_nlp, text)._.events), text
+
+
+def test_the_occupied_territory_is_a_place_not_a_seizure(events_nlp):
+    text = "Israeli forces killed two Palestinians in the occupied West Bank and in Israeli-occupied Golan."
+    assert [e.type for e in run(events_nlp, text)._.events] == ["ASSAULT"]
+    assert any(e.type == "COERCE" for e in run(events_nlp, "Israel occupied the West Bank in 1967.")._.events)
 
 
 def test_killing_a_report_or_a_deal_is_no_attack(events_nlp):

@@ -25,6 +25,7 @@ from sitrep.actors.sectors import (
     DETERMINERS,
     MAX_COORDINATION_ADJECTIVES,
     MEMBER_NOUNS,
+    MODIFIED_ONLY,
     PERPETRATOR_ADJECTIVES,
     QUALIFIED_ONLY,
     SECTOR_NOUNS,
@@ -381,7 +382,7 @@ class ActorMatcher:
             head = token.lower_
             if token.i not in nouns and not _inside(nouns, token.i):
                 det, descriptor = _determiner_and_descriptor(doc, token.i)
-                if det is not None:
+                if det is not None and not (head in MODIFIED_ONLY and det == token.i - 1):
                     out.append(self._anaphor(doc, det, token.i + 1, head, descriptor, ANAPHORIC_NOUNS[head][0]))
         return out
 

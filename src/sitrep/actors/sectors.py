@@ -178,6 +178,9 @@ OPEN_COLLECTIVES = frozenset({"group", "organization", "organisation", "movement
 # Of those, the ones that alone, with no antecedent and no descriptor, suggest no sector (in
 # conflict news an unnamed "group" or "movement" is most often an armed one, kept as rebels)
 NO_SECTOR_ALONE = frozenset({"organization", "organisation", "body"})
+# Of those, the ones that need a word between the determiner and the noun: "the world body" is
+# an organisation, "recovered the body" a corpse
+MODIFIED_ONLY = frozenset({"body"})
 # Adjectives of an anaphoric noun that only fit actors carrying that tag in the KB:
 # "the terror group" may be Islamic State but not the Afghan Taliban's government.
 DESCRIPTOR_TAGS: dict[str, str] = {

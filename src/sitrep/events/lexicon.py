@@ -232,6 +232,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "fire": frozenset({"a", "the", "cease"}),
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
     "rally": frozenset({"market", "stock", "price"}),
+    # "the occupied West Bank", "Israeli-occupied Golan", "parts of occupied Ukraine": a place's epithet
+    "occupied": frozenset({"the", "a", "an", "-", "of", "in"}),
     "charge": frozenset({"in", "free", "of"}),
     # figurative conflicts: "a legal fight", "the trade war", "a political battle"
     **{form: FIGURATIVE for form in ("fight", "fights", "battle", "battles", "war", "wars", "clash", "clashes")},
@@ -250,7 +252,7 @@ HAZARDS = frozenset({
     "typhoon", "typhoons", "hurricane", "hurricanes", "tornado", "tornadoes", "avalanche", "avalanches", "tsunami",
     "drought", "heatwave", "lightning", "wildfire", "wildfires", "disease", "outbreak", "cholera", "epidemic", "pandemic",
     "covid", "covid-19", "virus", "accident", "accidents", "crash", "crashes", "collision", "stampede", "downpour",
-    "downpours", "rain", "rains", "monsoon", "blizzard", "eruption", "volcano"})
+    "downpours", "rain", "rains", "monsoon", "blizzard", "eruption", "volcano", "blaze", "blazes", "inferno"})
 # "was killed after getting hit by a truck": a vehicle that hit someone is a road accident
 VEHICLES = frozenset({"truck", "lorry", "bus", "car", "vehicle", "train", "tractor", "tipper", "dumper", "minibus",
                       "motorcycle", "motorbike", "taxi", "van", "tanker", "trailer"})

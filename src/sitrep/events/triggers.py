@@ -25,6 +25,7 @@ EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"
 OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "after", "before", "when", "while", "by"})
 HIT_WORDS = frozenset({"hit", "struck", "run", "ran", "knocked", "crushed"})
+COORDINATED_WINDOW = 15  # tokens from a hazard's harm verb to one coordinated with it
 HAZARD_WINDOW = 6  # tokens before a harm verb that may name its natural cause ("an earthquake last month that killed")
 EMBED_MAX_GAP = 4  # tokens between the speech act and the embedded trigger ("threatened to launch an attack")
 # mode of the speech act, by the type of the event it embeds ("demanded the release" -> REQUEST yield)
@@ -71,12 +72,14 @@ class TriggerFinder:
             spans.append((start, end, doc.vocab.strings[match_id]))
         chosen = _longest_first(spans)
         triggers = []
+        natural: Span | None = None  # the last harm verb a hazard did
         for start, end, form in chosen:
             span = doc[start:end]
             if _blocked(doc, span):
                 continue
             entry = self.table.get(form) or self.gapped_entries[form]
-            if entry.type == "ASSAULT" and _natural_cause(doc, span):
+            if entry.type == "ASSAULT" and (_natural_cause(doc, span) or _shares_cause(doc, natural, span)):
+                natural = span
                 continue
             triggers.append(Trigger(span, entry, entry.mode))
         return _absorb_embedded(doc, triggers)
@@ -128,6 +131,15 @@ def _natural_cause(doc: Doc, span: Span) -> bool:
         if word in CLAUSE_BREAKS - {"after", "when", "by"}:
             return False
     return False
+
+
+def _shares_cause(doc: Doc, natural: Span | None, span: Span) -> bool:
+    """ "a blaze killed 44 people, including 10 firefighters, and injured 200": a harm verb joined
+    by "and" to one a hazard did has the same cause."""
+    if natural is None or natural.sent.start != span.sent.start or span.start - natural.end > COORDINATED_WINDOW:
+        return False
+    between = {t.lower_ for t in doc[natural.end:span.start]}
+    return doc[span.start - 1].lower_ == "and" and not between & (CLAUSE_BREAKS - {",", "and"})
 
 
 def _hit_by(doc: Doc, i: int) -> bool:
