@@ -94,3 +94,12 @@ def test_quantity_tagger_partitive_total_is_not_a_toll():
     doc = _run_with_event("A bomb exploded and seven of the nine soldiers were wounded.", "exploded")
     kinds = {q.text: q.kind for q in doc._.quantities}
     assert kinds["seven"] == "casualties_injured" and kinds["nine soldiers"] == "force_size"
+
+
+def test_the_killed_go_to_the_killing_not_to_a_nearer_protest():
+    nlp = load(base="blank:en", stages=["sitrep_entities", "sitrep_quantities", "sitrep_actors", "sitrep_events", "sitrep_casualties"])
+    doc = nlp("Fourteen protesters and four police officers were killed in the violence.")
+    by_type = {e.type: e for e in doc._.events}
+    assert "PROTEST" in by_type  # "protesters" tells a protest, nearer the officers' figure
+    assert by_type["ASSAULT"].fatalities.best == 18
+    assert all(e.fatalities is None for e in doc._.events if e.type != "ASSAULT")

@@ -124,6 +124,12 @@ def test_quantity_tagger_skips_ids_ages_labels_and_negation(nlp, text):
     assert [q for q in _quantities(nlp, text) if q[5].startswith("casualties")] == []
 
 
+def test_a_count_joined_to_a_later_toll_shares_it(nlp):
+    found = _quantities(nlp, "Fourteen protesters and four law enforcement officers were killed in the violence.")
+    assert ("Fourteen protesters", 14, 14, 14, "protesters killed", "casualties_killed") in found
+    assert ("four law enforcement officers", 4, 4, 4, "law enforcement officers killed", "casualties_killed") in found
+
+
 def test_a_figure_between_commas_after_a_clause_is_still_a_toll(nlp):
     assert ("39", 39, 39, 39, "people killed", "casualties_killed") in _quantities(nlp, "In the attack, 39, among them children, were killed.")
 

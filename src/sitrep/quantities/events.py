@@ -21,6 +21,8 @@ from sitrep.pipeline.doc import text_of
 from sitrep.quantities.tolls import fatalities
 
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
+HARM_KINDS = {"casualties_killed", "casualties_injured", "casualties"}
+HARM_TYPES = {"ASSAULT"}  # the events that kill and wound
 MAX_DISTANCE = 250
 SUBSET_CUE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)  # characters between trigger and figure: farther is another clause's toll
 
@@ -68,11 +70,14 @@ def _part_of_another(text: str, q: Quantity) -> bool:
 
 
 def _nearest_event(q: Quantity, events: list[Event]) -> Event | None:
-    """The event nearest the figure in its sentence; else the last event of the sentence before,
-    when the figure's own sentence has none ("Gunmen attacked a bus. Dozens were wounded.")."""
+    """The event nearest the figure in its sentence, an attack first for the killed and wounded
+    ("Fourteen protesters and four officers were killed": the killing, not the protest); else
+    the last event of the sentence before, when the figure's own sentence has none ("Gunmen
+    attacked a bus. Dozens were wounded.")."""
     same = [e for e in events if e.sentence == q.sentence and _distance(q, e) <= MAX_DISTANCE]
+    harm = [e for e in same if e.type in HARM_TYPES] if q.kind in HARM_KINDS else []
     if same:
-        return min(same, key=lambda e: _distance(q, e))
+        return min(harm or same, key=lambda e: _distance(q, e))
     if any(e.sentence == q.sentence for e in events):
         return None
     before = [e for e in events if e.sentence == q.sentence - 1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.quantities import counted
 from sitrep.quantities.grammar import NumberPhrase, find_numbers
@@ -28,6 +28,7 @@ AGE_IN_BRACKETS = re.compile(r"\((?:\d{1,3})\)")  # "Rahul (26)": an age after a
 AGE_BETWEEN_COMMAS = re.compile(r"(?:\b[A-Z][\w'’-]*|\b(?:son|daughter|wife|husband|man|woman|boy|girl|mother|father|brother|"
                                 r"sister|child|teenager|victim|driver|student|teacher|farmer|resident))\s*,\s*$")
 COMMA_AFTER = re.compile(r"\s*,")
+AND_ONLY = re.compile(r"\s*,?\s*and\s*", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as)\s*", re.IGNORECASE)
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
 PARTITIVE = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none|many|several)\s+of\s+(?:the|these|those)\s+$", re.IGNORECASE)
@@ -62,6 +63,19 @@ def tag_quantities(text: str, skip: list[tuple[int, int]], sentences: list[tuple
         mention = _mention(text, phrase, sentence, out)
         if mention is not None:
             out.append(mention)
+    return _share_later_tolls(text, out)
+
+
+def _share_later_tolls(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    """ "Fourteen protesters and four police officers were killed": a count of people joined by
+    "and" to a toll right after it shares the toll's kind."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        people = first.unit and first.unit.split()[-1].lower() in counted.PEOPLE
+        if (first.kind == "count" and people and second.kind in TOLL_KINDS
+                and AND_ONLY.fullmatch(text, first.end, second.start)):
+            out[i] = replace(first, unit=f"{first.unit} {counted.KIND_UNIT_WORD[second.kind]}", kind=second.kind)
     return out
 
 
