@@ -78,6 +78,8 @@ def test_the_occupied_territory_is_a_place_not_a_seizure(events_nlp):
 
 
 def test_killing_a_report_or_a_deal_is_no_attack(events_nlp):
-    for text in ("China is lobbying hard in Geneva to kill the report.", "Senators killed the bill on Tuesday."):
+    for text in ("China is lobbying hard in Geneva to kill the report.", "Senators killed the bill on Tuesday.",
+                 "We want to empower women and fight this patriarchy.", "The ministry vowed to fight against corruption."):
         assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
-    assert any(e.type == "ASSAULT" for e in run(events_nlp, "Gunmen killed the mayor on Tuesday.")._.events)
+    for text in ("Gunmen killed the mayor on Tuesday.", "Troops fought against the rebels near Goma."):
+        assert any(e.type == "ASSAULT" for e in run(events_nlp, text)._.events), text

@@ -243,7 +243,16 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
 PLANS = frozenset({"report", "bill", "deal", "plan", "plans", "proposal", "project", "motion", "idea", "story", "talks",
                    "agreement", "legislation", "measure", "investigation", "inquiry", "probe", "resolution", "reform",
                    "reforms", "momentum", "mood", "buzz"})
-BLOCK_OBJECTS: dict[str, frozenset[str]] = {form: PLANS for form in ("kill", "kills", "killed", "killing")}
+# "fight corruption", "the fight against poverty", "fight this patriarchy": a campaign, not a clash
+ABSTRACT_FOES = frozenset({
+    "corruption", "poverty", "patriarchy", "discrimination", "inequality", "racism", "sexism", "hunger", "disease",
+    "impunity", "cancer", "covid", "covid-19", "pandemic", "virus", "inflation", "injustice", "stigma", "climate",
+    "illiteracy", "unemployment", "malaria", "ebola", "hiv", "aids", "tuberculosis", "misinformation",
+    "disinformation", "graft", "fires", "wildfires", "wildfire", "obesity", "addiction", "prejudice", "xenophobia"})
+FIGHT_FORMS = ("fight", "fights", "fought", "fighting", "battle", "battles", "battled", "battling", "combat", "combats",
+               "combating", "combatting")
+BLOCK_OBJECTS: dict[str, frozenset[str]] = {**{form: PLANS for form in ("kill", "kills", "killed", "killing")},
+                                            **{form: ABSTRACT_FOES for form in FIGHT_FORMS}}
 # Causes of death and harm that are no one's act: "an earthquake that killed 1,000 people",
 # "floods have killed 20" are not ASSAULT events (ACLED codes no disasters or accidents)
 HAZARDS = frozenset({

@@ -22,7 +22,7 @@ from sitrep.events.lexicon import (
 # Speech-act triggers that take an event as complement: "threatened to attack" is one THREATEN
 # event, "agreed to withdraw" one AGREE event, not two.
 EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
-OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any"})
+OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any", "all"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "after", "before", "when", "while", "by"})
 HIT_WORDS = frozenset({"hit", "struck", "run", "ran", "knocked", "crushed"})
 COORDINATED_WINDOW = 15  # tokens from a hazard's harm verb to one coordinated with it
@@ -109,7 +109,10 @@ def _blocked(doc: Doc, span: Span) -> bool:
 
 
 def _object_word(doc: Doc, i: int) -> str:
-    """The word after a verb, past one determiner or possessive ("kill the report" -> report)."""
+    """The word after a verb, past "against" and one determiner or possessive ("kill the report"
+    -> report, "fight against the disease" -> disease)."""
+    if i < len(doc) and doc[i].lower_ == "against":
+        i += 1
     if i < len(doc) and doc[i].lower_ in OBJECT_DETERMINERS:
         i += 1
     return doc[i].lower_ if i < len(doc) else ""
