@@ -117,6 +117,16 @@ def test_events_passive_swaps_roles(full_nlp):
     assert [names[a] for a in assault.source] and "taliban" in names[assault.source[0]]
 
 
+def test_events_the_possessor_of_a_killing_suffered_it(full_nlp):
+    doc = run(full_nlp, "For SMUG, the news of Mr Kato's killing came as a shock today.")
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    killing = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert not killing.source and any("kato" in names[a] for a in killing.target)
+    doc = run(full_nlp, "ISIS's attack on the hospital killed 20.")  # an attack is its possessor's
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    assert any("islamic state" in names[a] for a in doc._.events[0].source)
+
+
 def test_events_reporter_is_not_the_source_of_what_it_reports(full_nlp):
     doc = run(full_nlp, "UNICEF now reports widespread violence against children in Bangui.")
     names = {a.id: a.name.lower() for a in doc._.actors}

@@ -29,6 +29,12 @@ SOURCE_STOPS = CLAUSE_STOPS | {
     "accused", "accuses", "blamed", "blames", "protest", "protests", "protested", "protesting", "discuss", "discussed",
     "discusses", "criticised", "criticized", "denounced", "denounces", "investigate", "investigated", "investigating",
     "mourn", "mourned", "survived", "witnessed"}
+# Nouns whose possessor is who suffered them: "Kato's killing", "the group's expulsion"
+PATIENT_NOUNS = frozenset({
+    "killing", "killings", "murder", "murders", "assassination", "death", "deaths", "arrest", "arrests", "detention",
+    "abduction", "kidnapping", "execution", "beheading", "torture", "poisoning", "disappearance", "extradition",
+    "deportation", "expulsion", "lynching", "rape", "imprisonment", "jailing", "conviction", "sentencing"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 
 
@@ -58,12 +64,25 @@ def assign_roles(doc: Doc, trigger: Span, mentions: list[ActorMention]) -> tuple
         return [], []
     pos_source, pos_target = _by_position(doc, trigger, local)
     if not doc.has_annotation("DEP"):
-        return pos_source, pos_target
+        return _possessor_suffered(doc, trigger, local, pos_source, pos_target)
     source, target = _by_parse(doc, trigger, local)
     # the parse decides the roles it finds; position fills a role it left empty
     source = source or [a for a in pos_source if a not in target]
     target = target or [a for a in pos_target if a not in source]
-    return source, target
+    return _possessor_suffered(doc, trigger, local, source, target)
+
+
+def _possessor_suffered(doc: Doc, trigger: Span, local: list[ActorMention], source: list[str],
+                        target: list[str]) -> tuple[list[str], list[str]]:
+    """ "Mr Kato's killing", "Navalny's brutal arrest": the possessor of such a noun suffered it
+    ("ISIS's attack" stays the attacker's)."""
+    if trigger[-1].lower_ not in PATIENT_NOUNS:
+        return source, target
+    suffered = [m.actor for m in local if m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE_MARKS
+                and 0 <= trigger.start - m.end - 1 <= 2 and all(t.is_lower for t in doc[m.end + 1:trigger.start])]
+    if not suffered:
+        return source, target
+    return [a for a in source if a not in suffered], target + [a for a in suffered if a not in target]
 
 
 def _inside(m: ActorMention, span: Span) -> bool:
