@@ -75,8 +75,8 @@ def assign_roles(doc: Doc, trigger: Span, mentions: list[ActorMention]) -> tuple
 def _possessor_suffered(doc: Doc, trigger: Span, local: list[ActorMention], source: list[str],
                         target: list[str]) -> tuple[list[str], list[str]]:
     """ "Mr Kato's killing", "Navalny's brutal arrest": the possessor of such a noun suffered it
-    ("ISIS's attack" stays the attacker's)."""
-    if trigger[-1].lower_ not in PATIENT_NOUNS:
+    ("ISIS's attack" stays the attacker's, and so does "the army's killing of civilians")."""
+    if trigger[-1].lower_ not in PATIENT_NOUNS or (trigger.end < len(doc) and doc[trigger.end].lower_ == "of"):
         return source, target
     suffered = [m.actor for m in local if m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE_MARKS
                 and 0 <= trigger.start - m.end - 1 <= 2 and all(t.is_lower for t in doc[m.end + 1:trigger.start])]
