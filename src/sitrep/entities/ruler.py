@@ -45,7 +45,9 @@ class EntityRuler:
         if self.organisations:
             doc.ents = [_as_org(ent, self.organisations) for ent in doc.ents]
         if self.surnames:
-            doc.ents = _surnames_as_people(list(doc.ents))
+            people = _surnames_as_people(list(doc.ents))
+            if people is not None:
+                doc.ents = people
         return self.ruler(doc)
 
 
@@ -56,20 +58,22 @@ def _as_org(ent, organisations: dict[str, str]):
     return ent
 
 
-def _surnames_as_people(ents: list[Span]) -> list[Span]:
+def _surnames_as_people(ents: list[Span]) -> list[Span] | None:
     """One-word places and organisations that are the last word of a person named in full in the
     same article, relabelled PERSON; not after a word that makes it a place ("in", "near"). A
-    person span that ends "of Zanzibar" or "de Colón" gives no surname: the model took a place in."""
+    person span that ends "of Zanzibar" or "de Colón" gives no surname: the model took a place in.
+    None when there is none to relabel."""
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[-2].is_title}
     countries = country_names()
-    out = []
-    for ent in ents:
+
+    def is_surname(ent: Span) -> bool:
         before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        if (len(ent) == 1 and ent.label_ in NOT_PERSON and ent.text in surnames and ent.text not in countries
-                and before not in PLACE_WORDS):
-            ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
-        out.append(ent)
-    return out
+        return (len(ent) == 1 and ent.label_ in NOT_PERSON and ent.text in surnames and ent.text not in countries
+                and before not in PLACE_WORDS)
+
+    if not surnames or not any(map(is_surname, ents)):
+        return None
+    return [Span(e.doc, e.start, e.end, label="PERSON") if is_surname(e) else e for e in ents]
 
 
 def _organisation_names() -> dict[str, str]:

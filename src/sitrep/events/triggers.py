@@ -24,6 +24,10 @@ from sitrep.events.lexicon import (
 EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
 OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any", "all"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "after", "before", "when", "while", "by"})
+# after the verb these lead on to its cause ("killed after being hit by a truck", "when a bus crashed")
+CAUSE_BREAKS = CLAUSE_BREAKS - {"after", "when", "by"}
+# between two coordinated verbs only these may stand ("killed 44 people, including ..., and injured")
+COORDINATION_BREAKS = CLAUSE_BREAKS - {",", "and"}
 HIT_WORDS = frozenset({"hit", "struck", "run", "ran", "knocked", "crushed"})
 COORDINATED_WINDOW = 15  # tokens from a hazard's harm verb to one coordinated with it
 HAZARD_WINDOW = 6  # tokens before a harm verb that may name its natural cause ("an earthquake last month that killed")
@@ -131,7 +135,7 @@ def _natural_cause(doc: Doc, span: Span) -> bool:
         word = doc[i].lower_
         if word in HAZARDS or (word in VEHICLES and _hit_by(doc, i)):
             return True
-        if word in CLAUSE_BREAKS - {"after", "when", "by"}:
+        if word in CAUSE_BREAKS:
             return False
     return False
 
@@ -142,7 +146,7 @@ def _shares_cause(doc: Doc, natural: Span | None, span: Span) -> bool:
     if natural is None or natural.sent.start != span.sent.start or span.start - natural.end > COORDINATED_WINDOW:
         return False
     between = {t.lower_ for t in doc[natural.end:span.start]}
-    return doc[span.start - 1].lower_ == "and" and not between & (CLAUSE_BREAKS - {",", "and"})
+    return doc[span.start - 1].lower_ == "and" and not between & COORDINATION_BREAKS
 
 
 def _hit_by(doc: Doc, i: int) -> bool:
