@@ -154,3 +154,20 @@ def test_area_names_the_model_took_for_people_are_places_in_a_list_of_places(tmp
     names = [p.text for p in doc._.places if p.resolved]
     assert names[:3] == ["Kunar", "Nangarhar", "Nuristan"]
     assert all(p.start < 40 for p in doc._.places)  # the person stays a person
+
+
+def test_a_place_name_the_model_cut_at_a_particle_is_made_whole(tmp_path):
+    import spacy
+
+    from sitrep.pipeline import load, run
+
+    own = spacy.blank("en")
+    own.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "San Francisco"},
+                                              {"label": "LOC", "pattern": "de Yojoa"}])
+    own.to_disk(tmp_path / "base")
+    nlp = load(base=str(tmp_path / "base"), stages=["sitrep_places"])
+    place = run(nlp, "He was killed in the San Francisco de Yojoa region.")._.places[0]
+    assert (place.text, place.country) == ("San Francisco de Yojoa", "HND")
+    # two places that only happen to meet stay two
+    texts = [p.text for p in run(nlp, "Flights from San Francisco de Yojoa and San Francisco resumed.")._.places]
+    assert texts.count("San Francisco") == 1

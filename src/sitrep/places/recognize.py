@@ -46,6 +46,8 @@ MISLABELLED = frozenset({"PERSON", "ORG"})
 PLACE_NOUNS = frozenset({"province", "provinces", "district", "districts", "state", "states", "region", "regions",
                          "county", "counties", "valley", "governorate", "governorates", "oblast", "prefecture"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
+# Lower-case words inside Romance place names ("San Francisco de Yojoa", "Mar del Plata")
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "las", "los", "el"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Recognizer:
     def __call__(self, doc: Doc) -> list[PlaceSpan]:
         spans = [PlaceSpan(e.start_char, e.end_char, f"ner:{e.label_}") for e in doc.ents
                  if e.label_ in self.labels and not is_demonym(self.gaz, e.text)]
+        spans = self._joined_particles(text_of(doc), spans)
         if self.gazetteer_matches:
             spans += self._org_places(doc)
             spans += self._mislabelled_areas(doc, spans)
@@ -76,6 +79,21 @@ class Recognizer:
             spans += self._gazetteer_spans(doc, taken)
             spans += self._abbreviations_and_dateline(doc, spans)
         return sorted(set(spans), key=lambda s: s.start)
+
+    def _joined_particles(self, text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+        """Two place spans the model cut at a particle, joined where the whole is a gazetteer
+        name: "San Francisco" + "de Yojoa" -> "San Francisco de Yojoa"."""
+        out: list[PlaceSpan] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            gap = text[prev.end:span.start] if prev else None
+            particle = text[span.start:span.end].split(" ", 1)[0]
+            if (prev is not None and gap == " " and particle in NAME_PARTICLES
+                    and self.gaz.names.get(normalize(text[prev.start:span.end]))):
+                out[-1] = PlaceSpan(prev.start, span.end, prev.source)
+            else:
+                out.append(span)
+        return out
 
     def _org_places(self, doc: Doc) -> list[PlaceSpan]:
         """A country, state or county the model took for (the start of) an organisation."""
