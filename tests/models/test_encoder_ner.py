@@ -61,6 +61,8 @@ def test_tags_to_spans_repairs_stray_inside_tags():
      ("U.S. forces", 0, 1, "U.S."),
      ("( )", 0, 2, ""),
      ("rose 11% in May", 1, 3, "11%"),
+     ("Srinagar- A scooty-rider was killed", 1, 2, ""),
+     ("The Hague ruled", 0, 2, "The Hague"),
      ("the National Athletes' Welfare Foundation said", 1, 6, "National Athletes' Welfare Foundation")],
 )
 def test_entity_edges_lose_the_punctuation_the_tagger_let_in(text, start, end, kept):

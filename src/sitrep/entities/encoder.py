@@ -47,6 +47,7 @@ SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
 # Marks that open a part of a name closed later ("Didier “Electric” Ramirez", "Front (FLN)")
 # (a straight single quote is left out: it is far more often an apostrophe, "Athletes' Foundation")
 CLOSERS = {"(": ")", "[": "]", "“": "”", "‘": "’", '"': '"'}
+ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Marks an entity never begins or ends with ("%" ends a PERCENT, "$" begins MONEY)
 EDGE_MARKS = frozenset({".", ",", ";", ":", "!", "?", "…", "...", "-", "–", "—", "«", "»", "'", *CLOSERS, *CLOSERS.values()})
 
@@ -245,7 +246,10 @@ def trim_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds of an entity without the punctuation the tagger let in at its edges: the
     full stop after a name at the end of a sentence ("Berta Caceres."), or a quote it opened and
     never closed ("Didier Enrique “Electric" ends before the quote). A mark closing one opened
-    inside the span stays ("National Liberation Front (FLN)")."""
+    inside the span stays ("National Liberation Front (FLN)"). An article alone is no name
+    ("Srinagar- A scooty-rider was killed"): nothing is left of it."""
+    if end - start == 1 and doc[start].lower_ in ARTICLES:
+        return start, start
     while start < end and doc[start].text in EDGE_MARKS:
         start += 1
     while start < end and doc[end - 1].text in EDGE_MARKS and not _closes(doc, start, end - 1):
