@@ -187,3 +187,15 @@ def test_time_tagger_reads_centuries_spelled_decades_and_hours(text, span, value
 
 def test_time_tagger_leaves_ages_in_spelled_decades_alone():
     assert tag_times("He is in his forties.", PUBLISHED) == []
+
+
+def test_sitrep_times_stage_takes_no_age_from_the_ner():
+    from spacy.tokens import Span
+
+    nlp = load(base="blank:en", stages=["sitrep_times"])
+    doc = nlp.make_doc("The body of a 60 years old man was found during the holy month.")
+    words = [t.text for t in doc]
+    age, month = words.index("60"), words.index("the")
+    doc.ents = [Span(doc, age, age + 3, "DATE"), Span(doc, month, month + 3, "DATE")]
+    doc = nlp.get_pipe("sitrep_times")(doc)
+    assert [t.text for t in doc._.times] == ["the holy month"]

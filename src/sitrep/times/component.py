@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from sitrep.document import Time
 from sitrep.pipeline.doc import next_id, sentence_index, text_of
-from sitrep.times.grammar import MONTHS
+from sitrep.times.grammar import AGE, MONTHS
 from sitrep.times.tagger import TimeMention, parse_anchor, tag_times
 
 ENTITY_LABELS = ("DATE", "TIME")
@@ -69,10 +69,15 @@ def _entity_mentions(doc: Doc, found: list[TimeMention], published: str | None) 
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        if any(ent.start_char < m.end and m.start < ent.end_char for m in found):
+        if any(ent.start_char < m.end and m.start < ent.end_char for m in found) or _is_age(ent):
             continue
         extra.append(_read_entity(ent.text, ent.start_char, ent.end_char, ent.label_, published))
     return extra
+
+
+def _is_age(ent) -> bool:
+    """OntoNotes labels ages DATE ("60 years old", "a 14-year-old"); the grammar reads them as no time."""
+    return ent.text.lower().endswith("old") or AGE.match(ent.doc.text, ent.end_char) is not None
 
 
 def _read_entity(text: str, start: int, end: int, label: str, published: str | None) -> TimeMention:
