@@ -183,3 +183,12 @@ def test_events_roles_read_a_ud_parse(parsed_nlp, text, trigger, source, target)
     event = next(e for e in doc._.events if e.trigger.text.startswith(trigger))
     assert [names[a] for a in event.source] == source
     assert [names[a] for a in event.target] == target
+
+
+def test_events_actor_named_as_the_place_is_no_source():
+    nlp = load()  # the default config: its encoder NER finds the university
+    doc = run(nlp, "In Delhi's Jawaharlal Nehru University clashes broke out in a hostel mess.")
+    assert [e.source for e in doc._.events if e.type == "ASSAULT"] == [[]]
+    doc = run(nlp, "Jawaharlal Nehru University clashes broke out in a hostel mess.")  # no place word: the source stands
+    names = {a.id: a.name for a in doc._.actors}
+    assert [[names[a] for a in e.source] for e in doc._.events] == [["Jawaharlal Nehru University"]]

@@ -46,6 +46,8 @@ def test_events_plover_context_rules(events_nlp, text, type_):
 def test_events_blocked_contexts(events_nlp):
     assert not run(events_nlp, "He died of a heart attack.")._.events
     assert not run(events_nlp, "The ministry released a statement on Monday.")._.events
+    assert not run(events_nlp, "Welcome to the new India.")._.events  # a greeting
+    assert run(events_nlp, "The minister welcomed the ceasefire.")._.events
 
 
 def test_acled_table():

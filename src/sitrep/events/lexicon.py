@@ -285,6 +285,7 @@ BLOCK_AFTER: dict[str, frozenset[str]] = {
     "march": frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
                         "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "2019", "2020", "2021", "2022", "2023", "2024"}),
     "capture": frozenset({"the", "attention", "imagination", "market"}),
+    "welcome": frozenset({"to", "back", "home"}),  # a greeting: "Welcome to new India"
 }
 # verbs that trigger only as verbs: their bare form is often a noun or a name ("March", "Book")
 VERB_ONLY_FORMS = frozenset({"shells", "strike", "march", "book", "free", "search", "sign", "host", "target", "club", "catch", "shell"})

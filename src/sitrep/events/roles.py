@@ -35,6 +35,9 @@ PATIENT_NOUNS = frozenset({
     "abduction", "kidnapping", "execution", "beheading", "torture", "poisoning", "disappearance", "extradition",
     "deportation", "expulsion", "lynching", "rape", "imprisonment", "jailing", "conviction", "sentencing"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+PLACE_LOOKBACK = 4  # "in the Delhi 's": a place preposition this near before a mention heads its phrase
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 
 
@@ -184,7 +187,7 @@ def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[
 
 def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[str], list[str]]:
     before = [m for m in local if m.end <= trigger.start and trigger.start - m.end <= MAX_GAP_TOKENS
-              and not _clause_between(doc, m.end, trigger.start, SOURCE_STOPS)]
+              and not _clause_between(doc, m.end, trigger.start, SOURCE_STOPS) and not _in_place_phrase(doc, m)]
     after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS
              and not _clause_between(doc, trigger.end, m.start)]
     after_by = [m for m in after if _preceded_by(doc, m, "by")]
@@ -198,6 +201,16 @@ def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[li
         source = _group(doc, after_by[:1], after_by)
     target = _group(doc, after_other[:1], after_other) if after_other else []
     return _ids(source), _ids([m for m in target if m not in source])
+
+
+def _in_place_phrase(doc: Doc, m: ActorMention) -> bool:
+    """ "In Delhi's Jawaharlal Nehru University clashes broke out": an actor named as the place
+    where something happened is no one's source by position."""
+    tokens = list(doc[max(m.start - PLACE_LOOKBACK, doc[m.start].sent.start):m.start])
+    # past the words that may open the phrase: "in the", "in Delhi's"
+    while tokens and tokens[-1].lower_ not in PLACE_PREPS and (tokens[-1].lower_ in DETERMINERS or tokens[-1].lower_ in POSSESSIVE_MARKS or tokens[-1].is_title):
+        tokens.pop()
+    return bool(tokens) and tokens[-1].lower_ in PLACE_PREPS
 
 
 def _clause_between(doc: Doc, start: int, end: int, stops: frozenset[str] = CLAUSE_STOPS) -> bool:
