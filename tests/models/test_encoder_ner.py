@@ -62,6 +62,8 @@ def test_tags_to_spans_repairs_stray_inside_tags():
      ("( )", 0, 2, ""),
      ("rose 11% in May", 1, 3, "11%"),
      ("Srinagar- A scooty-rider was killed", 1, 2, ""),
+     ("the end of the State of Emergency", 2, 3, ""),
+     ("the leaders of the US and Iran", 4, 5, "US"),
      ("The Hague ruled", 0, 2, "The Hague"),
      ("the National Athletes' Welfare Foundation said", 1, 6, "National Athletes' Welfare Foundation")],
 )

@@ -247,8 +247,9 @@ def trim_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
     full stop after a name at the end of a sentence ("Berta Caceres."), or a quote it opened and
     never closed ("Didier Enrique “Electric" ends before the quote). A mark closing one opened
     inside the span stays ("National Liberation Front (FLN)"). An article alone is no name
-    ("Srinagar- A scooty-rider was killed"): nothing is left of it."""
-    if end - start == 1 and doc[start].lower_ in ARTICLES:
+    ("Srinagar- A scooty-rider was killed"), nor are lower-case function words ("the end of the
+    State of Emergency" gave an ORG "of"): nothing is left of them."""
+    if end - start == 1 and doc[start].lower_ in ARTICLES or all(t.is_lower and t.is_stop for t in doc[start:end]):
         return start, start
     while start < end and doc[start].text in EDGE_MARKS:
         start += 1

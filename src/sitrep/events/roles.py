@@ -20,15 +20,17 @@ COMPOUND_JOINERS = frozenset({"and", ",", "&", "or"})
 CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "after", "before", "because", "but", "although", "though", "if", "as",
                           "\"", "said", "says"})
 # Between a mention and the trigger after it, a verb whose subject tells of or reacts to what
-# others did also ends the mention's clause: "UNICEF reports violence against children", "Iraqis
-# took to the streets to protest the Turkish attack" name no one behind the violence. Not
+# others did also ends the mention's clause: "UNICEF reports violence against children", "a
+# report by the Federation mentions a rise in attacks", "Iraqis took to the streets to protest
+# the Turkish attack" name no one behind the violence. Not
 # "claimed" or "vowed": who claims an attack or vows one is its source. After the trigger such a
 # verb still leads to its target ("began a hunger strike to protest Sweden's decision").
 SOURCE_STOPS = CLAUSE_STOPS | {
     "told", "report", "reports", "reported", "deplore", "deplores", "deplored", "condemn", "condemns", "condemned",
     "accused", "accuses", "blamed", "blames", "protest", "protests", "protested", "protesting", "discuss", "discussed",
     "discusses", "criticised", "criticized", "denounced", "denounces", "investigate", "investigated", "investigating",
-    "mourn", "mourned", "survived", "witnessed"}
+    "mourn", "mourned", "survived", "witnessed", "mention", "mentions", "mentioned", "show", "shows", "showed", "noted",
+    "notes", "documented", "documents", "recorded", "records", "cited", "cites", "counted", "counts", "listed", "lists"}
 # Nouns whose possessor is who suffered them: "Kato's killing", "the group's expulsion"
 PATIENT_NOUNS = frozenset({
     "killing", "killings", "murder", "murders", "assassination", "death", "deaths", "arrest", "arrests", "detention",
