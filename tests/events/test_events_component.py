@@ -178,6 +178,7 @@ def parsed_nlp():
     ("The police post was attacked by the Taliban.", "attacked", ["taliban"], ["police"]),
     ("On Wednesday, Turkish artillery shelled a PKK hideout.", "shelled", ["turkish armed forces"], ["kurdistan workers' party"]),
     ("The Taliban launched an attack on a police checkpoint.", "attack", ["taliban"], ["police"]),
+    ("The rebels started carrying out raids on police posts by destroying their radios.", "destroying", ["rebels"], []),
 ])
 def test_events_roles_read_a_ud_parse(parsed_nlp, text, trigger, source, target):
     doc = run(parsed_nlp, text)

@@ -40,7 +40,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 PLACE_LOOKBACK = 4  # "in the Delhi 's": a place preposition this near before a mention heads its phrase
-MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
+MAX_GAP_TOKENS = 12
+MAX_CLIMB = 3  # governing verbs climbed for a subject: "started carrying out ... by destroying"  # a mention further than this from the trigger (no parse) is rarely its argument
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,23 @@ def _by_parse(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[
         source_tokens = source_tokens or verb_source
         target_tokens = target_tokens or verb_target - {t.i for t in root.subtree}
     elif not source_tokens and root.dep_ in GOVERNED_DEPS and not nominal:
-        # "agreed to cooperate", "attacked and killed": the subject is the governing verb's
-        source_tokens = {t.i for c in head.children if c.dep_ in {"nsubj", "agent"} for t in c.subtree}
+        source_tokens = _governing_subject(root)
     source = [m for m in local if source_tokens & set(range(m.start, m.end))]
     target = [m for m in local if target_tokens & set(range(m.start, m.end)) and m not in source]
     return _ids(source), _ids(target)
+
+
+def _governing_subject(verb) -> set[int]:
+    """ "agreed to cooperate", "attacked and killed": the subject is the governing verb's, or that
+    verb's governor's ("groups started carrying out attacks ... by destroying machinery")."""
+    for _ in range(MAX_CLIMB):
+        if verb.dep_ not in GOVERNED_DEPS or verb.head is verb:
+            break
+        verb = verb.head
+        found = {t.i for c in verb.children if c.dep_ in {"nsubj", "agent"} for t in c.subtree}
+        if found:
+            return found
+    return set()
 
 
 # --- by position ---
