@@ -70,7 +70,7 @@ def article_meta(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         meta.update(published=normalise_date(published),
                     published_source=fields.get("published_source") or "given", published_confidence=1.0)
     else:
-        inferred = _infer_published(text)
+        inferred = _infer_published(text, fields.get("url"))
         if inferred:
             meta.update(published=inferred[0], published_source="inferred", published_confidence=inferred[1])
     return meta
@@ -87,7 +87,7 @@ def normalise_date(value: str | dt.date) -> str:
     return parsed.date().isoformat() if len(str(value).strip()) <= 10 else parsed.isoformat()
 
 
-def _infer_published(text: str):
+def _infer_published(text: str, url: str | None):
     from sitrep.times import infer_published
 
-    return infer_published(text)
+    return infer_published(text, url)

@@ -36,6 +36,16 @@ def test_title_rules() -> None:
     assert title_of("------\n\nBody.") is None
     assert title_of("One line\nthen more\n\nBody.") is None
     assert title_of("x" * 250 + "\n\nBody.") is None
+    assert title_of("“Tell me,” said the prosecutor. “No! You tell me!”\n\nBody.") is None
+
+
+def test_text_opening_with_its_address(tmp_path: Path) -> None:
+    url = "https://www.example.org/2022/06/08/three-officers-killed/"
+    content = f"{url}\n\nThree police officers killed in Kunduz\n\n{ENGLISH}\n"
+    (tmp_path / "a.txt").write_text(content, encoding="utf-8")
+    (article,), _ = collect(tmp_path / "a.txt")
+    assert (article.url, article.title) == (url, "Three police officers killed in Kunduz")
+    assert article.text == content
 
 
 def test_stdin_is_read_as_text(tmp_path: Path) -> None:

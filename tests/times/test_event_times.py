@@ -56,6 +56,10 @@ def test_infer_published_reads_datelines_and_stamps():
     assert infer_published("Gunmen attacked a bus yesterday.") is None  # nothing to anchor on
     day, confidence = infer_published("The town fell on Aug. 26, 2021 and again on Sept. 2, 2021.")
     assert day == "2021-09-02" and confidence < 0.5
+    # a day in the article's address outranks the latest date the text names
+    assert infer_published("The town fell on Aug. 26, 2021.", "https://example.org/2022/6/9/town-retaken") == ("2022-06-09", 0.8)
+    assert infer_published("Body.", "https://example.org/news/20220720/x") == ("2022-07-20", 0.8)
+    assert infer_published("Body.", "https://example.org/2022/07/team-kenya/?id=20220720000323") is None
 
 
 def test_event_dater_skips_the_date_of_the_report():
@@ -65,3 +69,12 @@ def test_event_dater_skips_the_date_of_the_report():
     said_first = "An official said on Tuesday that gunmen attacked the camp on Sunday."
     doc = _doc_with_events(said_first, "2021-11-03", ["attacked"])
     assert doc._.events[0].date == "2021-10-31"
+
+
+def test_article_meta_dates_an_article_by_its_address():
+    from sitrep.extraction import article_meta
+
+    meta = article_meta("Gunmen attacked a bus yesterday.", {"url": "https://example.org/2022/06/08/bus-attacked"})
+    assert (meta["published"], meta["published_source"]) == ("2022-06-08", "inferred")
+    given = article_meta("Gunmen attacked a bus yesterday.", {"url": "https://example.org/2022/06/08/x", "published": "2022-06-09"})
+    assert given["published"] == "2022-06-09"

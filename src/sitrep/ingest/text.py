@@ -2,6 +2,8 @@
 
 A headline is recognised only in the common layout of a news text file: a first non-empty
 line, short and without a closing full stop, followed by a blank line. It stays in the text.
+A first line that is a bare web address (as news crawls save them) is the article's url, and
+the headline is looked for after it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import re
 from sitrep.document import Provenance
 from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, make_article
 
+CLOSING_QUOTES = "\"'”’»"
 MAX_TITLE_CHARS = 200  # headlines are short; a longer first paragraph is body text
 _TITLE = re.compile(r"\A\s*([^\n]+?)[ \t]*\r?\n[ \t]*\r?\n")
+_URL_LINE = re.compile(r"\A\s*(https?://[^\s]+)[ \t]*(?:\r?\n|\Z)")
 
 
 def title_of(text: str) -> str | None:
@@ -21,8 +25,8 @@ def title_of(text: str) -> str | None:
     if not match:
         return None
     line = match.group(1).strip()
-    if len(line) > MAX_TITLE_CHARS or line.endswith(".") or not any(ch.isalpha() for ch in line):
-        return None  # a sentence, or a rule of dashes, is not a headline
+    if len(line) > MAX_TITLE_CHARS or line.rstrip(CLOSING_QUOTES).endswith((".", "!")) or not any(ch.isalpha() for ch in line):
+        return None  # a sentence (quoted too: "“No! You tell me!”"), or a rule of dashes, is not a headline
     return line
 
 
@@ -41,5 +45,8 @@ def read_text(
     Returns:
         The article or the reason there is none.
     """
-    meta.setdefault("title", title_of(text))
+    url = _URL_LINE.match(text)
+    if url and not meta.get("url"):
+        meta["url"] = url.group(1)
+    meta.setdefault("title", title_of(text[url.end():] if url else text))
     return make_article(text, ref=ref, provenance=provenance, max_chars=max_chars, **meta)
