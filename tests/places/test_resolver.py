@@ -61,6 +61,13 @@ def test_resolve_unknown_name_stays_unresolved_with_low_confidence(spans_of):
     assert not place.resolved and place.lat is None and place.confidence <= 0.2
 
 
+def test_resolve_short_name_only_as_an_abbreviation(spans_of):
+    text = "After the La Vega massacre, she moved to LA."
+    la_cut, la = resolve(text, spans_of(text, "La", "LA"))
+    assert not la_cut.resolved  # a name cut from "La Vega" is no place
+    assert la.resolved
+
+
 def test_resolve_demonym_links_to_its_country(spans_of):
     text = "Afghan forces withdrew."
     (place,) = resolve(text, spans_of(text, "Afghan"))

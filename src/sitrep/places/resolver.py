@@ -39,6 +39,9 @@ from sitrep.places.gazetteer import (
     normalize,
 )
 
+# articles and prepositions that begin place names ("La Vega", "El Paso", "Al Qaim"): alone, no place
+PARTICLES = frozenset({"la", "las", "el", "le", "les", "los", "lo", "de", "del", "des", "da", "do", "dos", "du", "di", "al"})
+
 # --- priors (log10-population units: +1 is worth a tenfold population) ---
 KIND_PRIOR = {COUNTRY: 3.0, CONTINENT: 3.0, ADMIN1: 1.5, REGION: 2.5, WATER: 1.5, LANDFORM: 1.5, ADMIN2: 0.0, CITY: 0.0}
 # curated records have no population; this stands in for one of a large area
@@ -149,6 +152,8 @@ class Resolver:
     def candidates(self, text: str, start: int, end: int) -> list[Candidate]:
         """The gazetteer records a span may name, with their prior scores, best first."""
         raw = text[start:end].strip()
+        if raw.lower() in PARTICLES and not raw.isupper():
+            return []  # "La" cut from "La Vega" is no place ("LA" is Los Angeles)
         gaz = self.gaz
         abbreviation = self._state_abbreviation(raw, text[max(start - 2, 0):start], text[end:end + 1])
         if abbreviation is not None:
