@@ -25,6 +25,8 @@ def test_linker_sector_and_country(link):
     assert actor_of(doc, "TTP fighters").kb_id == "ttp"
     police = actor_of(doc, "Kenyan police")
     assert (police.sector, police.country) == ("police", "KEN")
+    doc = link("Hundreds of young men were killed by law enforcement agents in the barrios.")
+    assert actor_of(doc, "law enforcement agents").sector == "police"
 
 
 def test_linker_former_status_is_a_separate_actor(link):

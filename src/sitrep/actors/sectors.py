@@ -76,7 +76,9 @@ SECTOR_NOUNS: dict[str, str] = {
     "police": "police", "policemen": "police", "police officers": "police", "police officer": "police",
     "police personnel": "police", "policeman": "police", "cops": "police", "gendarmes": "police",
     "gendarmerie": "police", "border guards": "police", "border police": "police",
-    "prison guards": "police", "riot police": "police",
+    "prison guards": "police", "riot police": "police", "law enforcement": "police",
+    "law enforcement agents": "police", "law enforcement officers": "police", "law enforcement officials": "police",
+    "law enforcement agencies": "police",
     # intelligence
     "intelligence": "intelligence", "intelligence service": "intelligence",
     "intelligence services": "intelligence", "intelligence agency": "intelligence",
