@@ -230,3 +230,11 @@ def test_the_body_recovered_is_no_organisation(link):
     assert not [m for a in doc._.actors for m in a.mentions if m.text == "the body"]
     assert actor_of(link("The UN Security Council met. The world body condemned the attack."), "The world body")
 
+
+
+def test_a_country_name_in_a_list_of_persons_is_a_person():
+    nlp = load()  # the default config: its NER reads the names
+    doc = run(nlp, "I lost my brother, Daniel Rivera; two nephews, Jordan and Josué Rivera. Jordan and Israel signed a deal.")
+    persons = {a.name: a for a in doc._.actors if a.kb_id is None}
+    assert persons["Jordan"].country is None and persons["Josué Rivera"].country is None
+    assert any(a.kb_id == "JOR" for a in doc._.actors)  # the state, where the text names it

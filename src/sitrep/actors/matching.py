@@ -75,6 +75,7 @@ SINGULAR_S = {"rebels"}  # never mind: "the rebels" is plural but one actor in p
 GROUP_PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside"}
 MAX_PLACE_TOKENS = 4  # "in Darfur, Sudan", "in North Kivu, Congo"
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
 ORG_SECTOR_WORDS: dict[str, str] = {
     "army": "military", "forces": "military", "brigade": "military", "battalion": "military",
     "regiment": "military", "division": "military", "navy": "military", "command": "military",
@@ -255,6 +256,8 @@ class ActorMatcher:
             if entry is None:
                 continue
             text = doc[start:end].text
+            if entry.type == "state" and _listed_with_persons(doc, start, end):
+                continue  # "two nephews, Jordan and Josué Rivera": a person's name
             is_country = entry.type == "state" and entry.id == entry.country
             if is_country or (entry.type == "state" and text in entry.places):
                 combined = self._state_phrase(doc, start, end, entry.country, nouns, named_tokens)
@@ -406,7 +409,9 @@ class ActorMatcher:
                 continue  # a place the NER took for a name: the places stage resolved it
             entry = self.kb.lookup(ent.text)
             if entry is not None and entry.type == "state" and entry.places:
-                continue  # country and capital names: the named matcher decides, with context
+                if not _listed_with_persons(doc, ent.start, ent.end):
+                    continue  # country and capital names: the named matcher decides, with context
+                entry = None
             if entry is not None:
                 out.append(Candidate(ent.start, ent.end, "kb", entry=entry, confidence=CONFIDENCE["kb"], priority=1))
             elif ent.label_ == "PERSON":
@@ -619,6 +624,16 @@ def _set_status(doc: Doc, cand: Candidate) -> None:
         if status:
             cand.status = status
             return
+
+
+def _listed_with_persons(doc: Doc, start: int, end: int) -> bool:
+    """A name the NER read as a person, in a list with another person: "Daniel, Jordan and Josué"."""
+    if doc[start].ent_type_ != "PERSON":
+        return False
+    before = doc[max(start - 2, 0):start]
+    after = doc[end:end + 2]
+    return (len(before) == 2 and before[-1].lower_ in LIST_JOINERS and before[0].ent_type_ == "PERSON") or (
+        len(after) == 2 and after[0].lower_ in LIST_JOINERS and after[1].ent_type_ == "PERSON")
 
 
 def _named_by_descriptor(cands: list[Candidate]) -> list[Candidate]:

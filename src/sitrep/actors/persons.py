@@ -105,12 +105,13 @@ def attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
 
 
 def _title_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The name and the words right before it up to punctuation: "Gambian President Dawda Jawara",
-    but not "Tanzania" in "Kenya, Uganda and Tanzania, and John Mwangi", another item of a list."""
+    """The words right before a name and in its span up to punctuation or "and": "Gambian President
+    Dawda Jawara", but not "Tanzania" in "Kenya, Uganda and Tanzania, and John Mwangi", another
+    item of a list, nor a name the NER read as a person ("Jordan Peterson", "Jordan and Josué")."""
     first = start
-    while first > max(start - MAX_TITLE_TOKENS, 0) and not doc[first - 1].is_punct:
+    while first > max(start - MAX_TITLE_TOKENS, 0) and not doc[first - 1].is_punct and doc[first - 1].lower_ not in ("and", "or"):
         first -= 1
-    return [t.text for t in doc[first:end]]
+    return [t.text for t in doc[first:end] if t.ent_type_ != "PERSON"]
 
 
 def _apposition(doc: Doc, end: int) -> Span | None:
