@@ -142,3 +142,13 @@ def test_quantity_tagger_reads_coordinated_figures_and_european_thousands(nlp):
         ("600 others", 600, "casualties_injured"),
         ("More than 1.000 persons", 1000, "casualties_killed"),
     ]
+
+
+def test_one_person_killed_or_wounded_without_a_number(nlp):
+    assert _quantities(nlp, "A man was killed and livestock stolen by bandits on Sunday.") == [
+        ("A man", 1, 1, 1, "man killed", "casualties_killed")]
+    found = _quantities(nlp, "Gunmen shot dead a local herder, and a young female student was critically injured.")
+    assert [(q[0], q[2], q[5]) for q in found] == [("a local herder", 1, "casualties_killed"),
+                                                  ("a young female student", 1, "casualties_injured")]
+    assert _quantities(nlp, "One soldier was killed.") == [("One soldier", 1, 1, 1, "soldier killed", "casualties_killed")]
+    assert _quantities(nlp, "A bill was killed in the senate. He was a man killed by fate.") == []

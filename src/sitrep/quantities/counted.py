@@ -39,6 +39,28 @@ PEOPLE = {
     "villager", "member", "baby", "infant", "passenger", "pilgrim", "teacher", "doctor", "nurse", "tourist",
     "official", "officials", "leader", "leaders", "commander", "commanders", "priest", "priests",
 }
+# One person named by an article and a noun, with the verb that says what befell them: "a man
+# was killed", "gunmen shot dead a policeman", "a soldier was wounded". ACLED counts each as one.
+VICTIM_NOUNS = {
+    "herder", "driver", "trader", "shopkeeper", "businessman", "vendor", "labourer", "laborer", "activist", "lawyer",
+    "judge", "politician", "councillor", "councilor", "mayor", "chief", "elder", "youth", "teenager", "minor", "son",
+    "daughter", "father", "mother", "husband", "wife", "brother", "sister", "relative", "neighbour", "neighbor",
+    "employee", "watchman", "constable", "inspector", "sergeant", "captain", "lieutenant", "colonel", "cleric",
+    "imam", "pastor", "monk", "refugee", "migrant", "prisoner", "inmate", "detainee", "suspect", "protester",
+    "demonstrator", "bystander", "pedestrian", "motorist", "cyclist", "rider", "reporter", "photographer",
+    "cameraman", "volunteer", "trooper", "jawan", "militiaman", "paramilitary", "contractor", "engineer", "lady",
+}
+SINGULAR_PEOPLE = sorted({w for w in PEOPLE if not w.endswith(("s", "men", "children")) and w not in {"people", "family", "police", "personnel"}}
+                         | VICTIM_NOUNS, key=len, reverse=True)
+_ONE = r"(?P<one>\b(?:an?|one)\s+(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?(?P<noun>" + "|".join(SINGULAR_PEOPLE) + r"))\b"
+_SINGLE_VERBS = {"casualties_killed": r"killed|shot\s+dead|murdered|slain|executed|beheaded|lynched|stabbed\s+to\s+death",
+                 "casualties_injured": r"wounded|injured|hurt"}
+_PASSIVE = r"\s+(?:was|has\s+been|had\s+been|got)\s+(?:(?:also|fatally|seriously|critically|reportedly)\s+)?"
+SINGLE_VICTIM = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, verbs in _SINGLE_VERBS.items()
+    for pattern in (rf"{_ONE}{_PASSIVE}(?:{verbs})\b", rf"\b(?:{verbs})\s+{_ONE}")
+]
 FORCE_NOUNS = {
     "fighters", "troops", "soldiers", "militants", "members", "recruits", "men", "police", "policemen",
     "personnel", "rebels", "insurgents", "militiamen", "guerrillas", "combatants", "servicemen", "marines",

@@ -37,6 +37,7 @@ CONFIDENCE_EXACT = 0.9
 CONFIDENCE_VAGUE = 0.75
 CONFIDENCE_NO_UNIT = 0.5
 CONFIDENCE_INHERITED = 0.65
+CONFIDENCE_SINGLE = 0.6  # "a man was killed": one, read from the article
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,22 @@ def tag_quantities(text: str, skip: list[tuple[int, int]], sentences: list[tuple
         mention = _mention(text, phrase, sentence, out)
         if mention is not None:
             out.append(mention)
-    return _share_later_tolls(text, out)
+    out += _single_victims(text, skip + [(m.start, m.end) for m in out])
+    return _share_later_tolls(text, sorted(out, key=lambda m: m.start))
+
+
+def _single_victims(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """ "A man was killed", "gunmen shot dead a policeman": one person killed or wounded, where no
+    number says so."""
+    found = []
+    for kind, pattern in counted.SINGLE_VICTIM:
+        for m in pattern.finditer(text):
+            start, end = m.span("one")
+            if not any(start < e and s < end for s, e in taken):
+                taken.append((start, end))
+                found.append(QuantityMention(start, end, text[start:end], 1, 1, 1,
+                                             f"{m['noun'].lower()} {counted.KIND_UNIT_WORD[kind]}", kind, CONFIDENCE_SINGLE))
+    return found
 
 
 def _share_later_tolls(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
