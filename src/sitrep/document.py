@@ -149,6 +149,7 @@ class Event:
     acled_sub_event_type: str | None = None
     claim: str | None = None  # claim id when the event rests on one party's claim
     arguments: list[Argument] = field(default_factory=list)  # weapons and physical targets
+    mentions: list[Span] = field(default_factory=list)  # later words for this event merged into it ("the blast")
     confidence: float = 1.0
 
 

@@ -103,3 +103,14 @@ def test_the_killed_go_to_the_killing_not_to_a_nearer_protest():
     assert "PROTEST" in by_type  # "protesters" tells a protest, nearer the officers' figure
     assert by_type["ASSAULT"].fatalities.best == 18
     assert all(e.fatalities is None for e in doc._.events if e.type != "ASSAULT")
+
+
+def test_a_toll_goes_to_the_event_a_later_mention_names():
+    nlp = load(base="blank:en", stages=["sitrep_entities", "sitrep_quantities", "sitrep_actors", "sitrep_events", "sitrep_casualties"])
+    doc = nlp("Iran condemns deadly attack on Zakho\n\nThe spokesperson condemned the shelling of the city of Zakho, "
+              "which resulted in the death of 10 and injury of 31 civilians.")
+    attack = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert [m.text for m in attack.mentions] == ["shelling"]  # the headline's attack, told again
+    assert attack.fatalities.best == 10
+    kinds = {q.text: q.kind for q in doc._.quantities}
+    assert kinds == {"10": "casualties_killed", "31 civilians": "casualties_injured"}

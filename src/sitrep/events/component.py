@@ -88,6 +88,7 @@ class EventExtractor:
             trigger=TextSpan(start=span.start_char, end=span.end_char, text=span.text),
             sentence=sentence_index(doc, span.start_char), source=list(m.source), target=list(m.target),
             modality=m.modality, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+            mentions=[TextSpan(start=s.start_char, end=s.end_char, text=s.text) for s in m.merged],
             confidence=round(m.confidence, 3),
         )
 

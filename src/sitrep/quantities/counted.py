@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 KILLED = r"killed|dead|died|deaths?(?!\s+(?:row|penalty|sentences?|threats?|squads?))|succumbed|slain|killings?|murdered|executed|massacred|perished|lost\s+their\s+lives|fatalities|bodies|death\s+toll|beheaded|lynched|shot\s+dead"
-INJURED = r"wounded|injured|injuries|injuring|wounding|hurt|maimed"
+INJURED = r"wounded|injured|injury|injuries|injuring|wounding|hurt|maimed"
 CASUALTIES = r"casualties"  # killed and wounded together: neither toll alone
 ABDUCTED = r"kidnapped|abducted|taken\s+hostage|hostages|kidnapping|abducting|captives"
 ARRESTED = r"arrested|detained|arrests|detentions|apprehended|rounded\s+up|arresting|detaining"
@@ -84,7 +84,7 @@ STOP = {
     "also", "still", "not", "each", "more", "less", "other", "out", "up", "down", "over", "under", "about",
     "them", "us", "you", "him", "me", "themselves", "such",
 }
-GOVERNS_FIGURE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
+GOVERNS_FIGURE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
                             r"(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several)",
                             re.IGNORECASE)
 CONNECTIVES = re.compile(r"[\s,]*(?:(?:rose|risen|climbed|reached|stood|stands|was|is|were|are|at|to|of|has|have|had|"

@@ -1,7 +1,9 @@
 """The `sitrep_casualties` stage: casualty figures linked to the events they describe.
 
-A killed or injured figure belongs to the event whose trigger is nearest in its sentence
-("Gunmen attacked a bus, killing 13 civilians" links 13 civilians killed to the attack).
+A killed or injured figure belongs to the event whose trigger, or a later mention merged into it,
+is nearest in its sentence ("Gunmen attacked a bus, killing 13 civilians" links 13 civilians
+killed to the attack; so does "Iran condemns the attack. ... the shelling, which resulted in the
+death of 10").
 The event's `fatalities` sum the killed figures by UCDP group with ACLED's conservative reading
 (see `sitrep.quantities.tolls`); injured and other figures get `refers_to` only, since the
 document model keeps fatalities alone.
@@ -11,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.document import Event, Quantity
-from sitrep.pipeline.doc import text_of
+from sitrep.pipeline.doc import sentence_index, text_of
 from sitrep.quantities.tolls import fatalities
 
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
@@ -44,10 +47,11 @@ class CasualtyLinker:
         if not events or not quantities:
             return doc
         linked: dict[str, list[Quantity]] = {}
+        sites = _sites(doc, events)
         for q in quantities:
             if q.kind not in TOLL_KINDS or q.refers_to:
                 continue
-            event = _nearest_event(q, events)
+            event = _nearest_event(q, sites)
             if event is None:
                 continue
             q.refers_to = event.id
@@ -69,24 +73,39 @@ def _part_of_another(text: str, q: Quantity) -> bool:
     return bool(SUBSET_CUE.search(text, max(q.start - 25, 0), q.start))
 
 
-def _nearest_event(q: Quantity, events: list[Event]) -> Event | None:
-    """The event nearest the figure in its sentence, an attack first for the killed and wounded
-    ("Fourteen protesters and four officers were killed": the killing, not the protest); else
-    the last event of the sentence before, when the figure's own sentence has none ("Gunmen
-    attacked a bus. Dozens were wounded.")."""
-    same = [e for e in events if e.sentence == q.sentence and _distance(q, e) <= MAX_DISTANCE]
-    harm = [e for e in same if e.type in HARM_TYPES] if q.kind in HARM_KINDS else []
+@dataclass(frozen=True)
+class _Site:
+    """Where an event is told: its trigger, or a later mention merged into it ("The blast killed 13")."""
+
+    event: Event
+    start: int
+    end: int
+    sentence: int
+
+
+def _sites(doc: Doc, events: list[Event]) -> list[_Site]:
+    return [_Site(e, span.start, span.end, e.sentence if span is e.trigger else sentence_index(doc, span.start))
+            for e in events for span in (e.trigger, *e.mentions)]
+
+
+def _nearest_event(q: Quantity, sites: list[_Site]) -> Event | None:
+    """The event told nearest the figure in its sentence, an attack first for the killed and
+    wounded ("Fourteen protesters and four officers were killed": the killing, not the protest);
+    else the last event of the sentence before, when the figure's own sentence has none
+    ("Gunmen attacked a bus. Dozens were wounded.")."""
+    same = [s for s in sites if s.sentence == q.sentence and _distance(q, s) <= MAX_DISTANCE]
+    harm = [s for s in same if s.event.type in HARM_TYPES] if q.kind in HARM_KINDS else []
     if same:
-        return min(harm or same, key=lambda e: _distance(q, e))
-    if any(e.sentence == q.sentence for e in events):
+        return min(harm or same, key=lambda s: _distance(q, s)).event
+    if any(s.sentence == q.sentence for s in sites):
         return None
-    before = [e for e in events if e.sentence == q.sentence - 1]
-    return max(before, key=lambda e: e.trigger.start) if before else None
+    before = [s for s in sites if s.sentence == q.sentence - 1]
+    return max(before, key=lambda s: s.start).event if before else None
 
 
-def _distance(q: Quantity, e: Event) -> int:
-    if q.start >= e.trigger.end:
-        return q.start - e.trigger.end
-    if e.trigger.start >= q.end:
-        return e.trigger.start - q.end
+def _distance(q: Quantity, site: _Site) -> int:
+    if q.start >= site.end:
+        return q.start - site.end
+    if site.start >= q.end:
+        return site.start - q.end
     return 0
