@@ -80,12 +80,16 @@ def test_events_coreferent_mentions_merge_within_article(events_nlp):
             "The blast killed at least 13 people. Witnesses said the bombing shattered windows.")
     assault = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
     assert len(assault) == 1
+    assert [m.text for m in assault[0].mentions] == ["struck", "blast", "killed", "bombing"]
 
 
 def test_events_distinct_attacks_stay_apart(events_nlp):
     text = "Rebels attacked a convoy on Monday. Separately, another attack hit a police post."
     assault = [e for e in events(events_nlp, text) if e.type == "ASSAULT"]
     assert len(assault) == 2
+    # "the clashes" names a class of events, not the attack told before
+    text = "Small farms were attacked on Monday. Police sent to deal with the clashes were accused of abuses."
+    assert len([e for e in events(events_nlp, text) if e.type == "ASSAULT"]) == 2
 
 
 def test_events_speech_act_embeds_its_complement(events_nlp):

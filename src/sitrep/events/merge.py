@@ -40,8 +40,10 @@ def _corefer(first: EventMention, later: EventMention) -> bool:
     if same_sentence:
         return True  # a sentence already telling this event: "The blast killed 13"
     doc = later.trigger.doc
-    if _plural(first) or _marks_new(doc, later):
-        return False  # "attacks" is a class of events; "another attack", "also claimed the bombing" a new one
+    if _plural(first) or _plural(later) or _marks_new(doc, later):
+        # "attacks" is a class of events ("police deployed to deal with the clashes" is no one
+        # attack told before); "another attack", "also claimed the bombing" a new one
+        return False
     distance = _sentence_distance(first, later)
     return distance <= COREF_MAX_SENTENCES and _anaphoric(doc, later)
 
