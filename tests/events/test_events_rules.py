@@ -85,3 +85,12 @@ def test_killing_a_report_or_a_deal_is_no_attack(events_nlp):
         assert not [e for e in run(events_nlp, text)._.events if e.type == "ASSAULT"], text
     for text in ("Gunmen killed the mayor on Tuesday.", "Troops fought against the rebels near Goma."):
         assert any(e.type == "ASSAULT" for e in run(events_nlp, text)._.events), text
+
+
+def test_an_attack_in_words_is_disapproval(events_nlp):
+    for text in ("It was triggered by a need to attack and insult comrade Carl.",
+                 "She attacked him on national television while he was ill.",
+                 "The minister launched a scathing attack on the opposition.", "He attacked the plan in a speech."):
+        assert [(e.type, e.mode) for e in run(events_nlp, text)._.events] == [("ACCUSE", "disapprove")], text
+    for text in ("Rebels launched an attack on the radio station.", "Militants attacked the army post in the media district."):
+        assert [e.type for e in run(events_nlp, text)._.events] == ["ASSAULT"], text

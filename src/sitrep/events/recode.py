@@ -6,6 +6,8 @@
   asserted. Only announced intentions count: "the group could attack" stays an assessed ASSAULT.
 - Lifting or easing a restriction is RETREAT for curfews, emergencies, blockades and embargoes,
   and CONCEDE for bans and other restrictions ("Serbia lifted a night curfew").
+- An attack in words is ACCUSE (disapprove): "a need to attack and insult comrade Carl", "a
+  scathing attack on the minister", "attacked him on national television".
 """
 
 from __future__ import annotations
@@ -25,10 +27,27 @@ LIFT_VERBS = frozenset({"lift", "lifted", "lifts", "lifting", "ease", "eased", "
                         "revoked", "withdrew", "withdraw", "withdrawn", "scrap", "scrapped", "remove", "removed", "loosen", "loosened"})
 RETREAT_RESTRICTIONS = frozenset({"curfew", "martial-law", "restrict"})  # curfew, emergency, blockade/embargo/sanctions
 LIFT_WINDOW = 4  # "lifted a night curfew", "eased the nightly curfew imposed"
+ATTACK_FORMS = frozenset({"attack", "attacks", "attacked", "attacking"})
+VERBAL_VERBS = frozenset(
+    form for verb in ("insult", "criticise", "criticize", "undermine", "slander", "smear", "ridicule", "mock", "belittle",
+                      "denounce", "vilify", "discredit", "humiliate", "defame", "berate", "lambast", "castigate", "malign")
+    for form in (verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed", verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"))
+VERBAL_MODIFIERS = frozenset({"verbal", "personal", "rhetorical", "scathing", "stinging", "blistering", "withering", "vitriolic",
+                              "written", "online", "editorial", "political", "racist", "sexist", "attack"})
+VERBAL_NOUNS_AFTER = frozenset({"piece", "pieces", "ad", "ads", "advert", "adverts", "advertisement", "campaign", "dog", "dogs"})
+VENUES = frozenset({"television", "tv", "twitter", "facebook", "radio", "column", "article", "op-ed", "editorial", "speech",
+                    "interview", "podcast", "blog", "tweet", "tweets", "newspaper"})
+PHRASE_ENDS = frozenset({"while", "when", "and", "to", "that", "on", "in", "at", "for", "last", "this", "after", "before", "which",
+                         "as", "but", "since", "during", "over", "about", "against", "saying", "calling"})
+VERBAL_WINDOW = 3  # "attack and insult", "a blistering personal attack"
+VENUE_WINDOW = 8  # "attacked him on national television", "attacked the plan in a speech"
 
 
 def recode(doc: Doc, mention: EventMention) -> EventMention:
     """Apply PLOVER's context rules to one mention, in place."""
+    if mention.type == "ASSAULT" and _in_words(doc, mention):
+        mention.type, mention.mode, mention.act = "ACCUSE", "disapprove", None
+        return mention
     if mention.type == "COERCE" and _lifted(doc, mention):
         mention.type = "RETREAT" if mention.mode in RETREAT_RESTRICTIONS else "CONCEDE"
         mention.mode = None
@@ -62,3 +81,27 @@ def _announced(doc: Doc, mention: EventMention) -> bool:
     """The intention is someone's statement: a speech verb in the sentence, or an intent cue."""
     sent = mention.trigger.sent
     return _intent(doc, mention) or any(t.lower_ in SPEECH for t in sent)
+
+
+def _in_words(doc: Doc, mention: EventMention) -> bool:
+    """An attack made in words: joined to a verb of criticism, named as verbal, or made in a venue."""
+    trigger = mention.trigger
+    if trigger[-1].lower_ not in ATTACK_FORMS:
+        return False
+    sent = trigger.sent
+    near = [t.lower_ for t in doc[max(sent.start, trigger.start - VERBAL_WINDOW):min(sent.end, trigger.end + VERBAL_WINDOW)]]
+    if set(near) & VERBAL_VERBS or set(_before(doc, mention, VERBAL_WINDOW)) & VERBAL_MODIFIERS:
+        return True
+    if trigger.end < sent.end and doc[trigger.end].lower_ in VERBAL_NOUNS_AFTER:
+        return True
+    after = doc[trigger.end:min(sent.end, trigger.end + VENUE_WINDOW)]
+    return any(t.lower_ in ("on", "in") and _venue_follows(doc, t.i + 1, sent.end) for t in after)
+
+
+def _venue_follows(doc: Doc, i: int, end: int) -> bool:
+    """ "on national television", "in a speech": a venue noun ends the phrase ("on a TV crew",
+    "in the media district" name a place or people)."""
+    for j in range(i, min(i + 3, end)):
+        if doc[j].lower_ in VENUES:
+            return j + 1 >= end or not doc[j + 1].is_alpha or doc[j + 1].lower_ in PHRASE_ENDS
+    return False
