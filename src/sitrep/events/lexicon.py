@@ -230,6 +230,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "target": frozenset({"a", "the", "main", "primary", "easy", "soft", "prime"}),
     "targets": frozenset({"the", "military", "civilian", "easy", "soft"}),
     "fire": frozenset({"a", "the", "cease"}),
+    "offensive": frozenset({"less", "more", "most", "very", "highly", "deeply", "so", "too", "as", "not", "be", "is", "was",
+                            "are", "were", "been", "find", "found", "finds", "considered", "deemed", "seen"}),
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
     "rally": frozenset({"market", "stock", "price"}),
     # "the occupied West Bank", "Israeli-occupied Golan", "parts of occupied Ukraine": a place's epithet
@@ -285,6 +287,8 @@ BLOCK_AFTER: dict[str, frozenset[str]] = {
     "march": frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
                         "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "2019", "2020", "2021", "2022", "2023", "2024"}),
     "capture": frozenset({"the", "attention", "imagination", "market"}),
+    "offensive": frozenset({"remarks", "remark", "comments", "comment", "language", "content", "posts", "post", "words", "jokes",
+                            "joke", "behaviour", "behavior", "to", "and", "or", "tweets", "slogans", "cartoon", "cartoons"}),
     "welcome": frozenset({"to", "back", "home"}),  # a greeting: "Welcome to new India"
 }
 # verbs that trigger only as verbs: their bare form is often a noun or a name ("March", "Book")

@@ -163,7 +163,9 @@ def _mixed_case(sent: Span) -> bool:
 def _in_name(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    return bool((nxt is not None and nxt.is_title) or (prev is not None and prev.is_title and not prev.is_sent_start))
+    # a capital opening the sentence is a name's only where it is no function word ("Republican Guard officers")
+    named_before = prev is not None and prev.is_title and not (prev.is_sent_start and prev.is_stop)
+    return bool((nxt is not None and nxt.is_title) or named_before)
 
 
 def _absorb_embedded(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
