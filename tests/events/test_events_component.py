@@ -146,6 +146,14 @@ def test_events_reporter_is_not_the_source_of_what_it_reports(full_nlp):
     assert any("unicef" in names[a] for a in attack.source)
 
 
+def test_events_no_source_by_position_for_doers_or_things(full_nlp):
+    doc = run(full_nlp, "Police officers attacked the protesters.")
+    protest = next(e for e in doc._.events if e.type == "PROTEST")
+    assert protest.source == []  # the protesters' own protest, not the police's
+    doc = run(full_nlp, "Police stations have become the favourite target of the bombers.")
+    assert all(e.source == [] for e in doc._.events)  # the stations, not the police, stand before
+
+
 def test_events_seed_article(events_nlp):
     if not SEED.is_file():
         pytest.skip("seed article not there")

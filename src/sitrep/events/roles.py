@@ -37,7 +37,17 @@ PATIENT_NOUNS = frozenset({
     "abduction", "kidnapping", "execution", "beheading", "torture", "poisoning", "disappearance", "extradition",
     "deportation", "expulsion", "lynching", "rape", "imprisonment", "jailing", "conviction", "sentencing"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# Triggers that name the doers themselves: whoever stands before them is no source by position
+AGENT_NOUNS = frozenset(
+    noun + ending for noun in ("protester", "protestor", "demonstrator", "rioter", "bomber", "attacker", "sniper", "raider",
+                               "looter", "kidnapper", "abductor", "assailant", "hijacker", "shooter")
+    for ending in ("", "s")) | {"gunman", "gunmen"}
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+FACILITY_NOUNS = frozenset({
+    "station", "stations", "post", "posts", "checkpoint", "checkpoints", "headquarters", "base", "bases", "camp", "camps",
+    "barracks", "compound", "compounds", "building", "buildings", "office", "offices", "committee", "committees", "files",
+    "records", "custody", "academy", "hospital", "hospitals", "school", "schools", "property", "premises", "facility",
+    "facilities", "installations", "residence", "quarters"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 PLACE_LOOKBACK = 4  # "in the Delhi 's": a place preposition this near before a mention heads its phrase
 MAX_GAP_TOKENS = 12
@@ -69,6 +79,8 @@ def assign_roles(doc: Doc, trigger: Span, mentions: list[ActorMention]) -> tuple
     if not local:
         return [], []
     pos_source, pos_target = _by_position(doc, trigger, local)
+    if trigger[-1].lower_ in AGENT_NOUNS:
+        pos_source = []  # "Police officers attacked the protesters": the protest is the protesters' own
     if not doc.has_annotation("DEP"):
         return _possessor_suffered(doc, trigger, local, pos_source, pos_target)
     source, target = _by_parse(doc, trigger, local)
@@ -202,7 +214,8 @@ def _governing_subject(verb) -> set[int]:
 
 def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[list[str], list[str]]:
     before = [m for m in local if m.end <= trigger.start and trigger.start - m.end <= MAX_GAP_TOKENS
-              and not _clause_between(doc, m.end, trigger.start, SOURCE_STOPS) and not _in_place_phrase(doc, m)]
+              and not _clause_between(doc, m.end, trigger.start, SOURCE_STOPS) and not _in_place_phrase(doc, m)
+              and not _names_a_thing(doc, m)]
     after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS
              and not _clause_between(doc, trigger.end, m.start)]
     after_by = [m for m in after if _preceded_by(doc, m, "by")]
@@ -226,6 +239,12 @@ def _in_place_phrase(doc: Doc, m: ActorMention) -> bool:
     while tokens and tokens[-1].lower_ not in PLACE_PREPS and (tokens[-1].lower_ in DETERMINERS or tokens[-1].lower_ in POSSESSIVE_MARKS or tokens[-1].is_title):
         tokens.pop()
     return bool(tokens) and tokens[-1].lower_ in PLACE_PREPS
+
+
+def _names_a_thing(doc: Doc, m: ActorMention) -> bool:
+    """ "Police stations have become the bombers' favourite": an actor word before a facility or
+    a thing of theirs names that thing, not someone acting."""
+    return m.end < len(doc) and doc[m.end].lower_ in FACILITY_NOUNS
 
 
 def _clause_between(doc: Doc, start: int, end: int, stops: frozenset[str] = CLAUSE_STOPS) -> bool:
