@@ -238,3 +238,16 @@ def test_a_country_name_in_a_list_of_persons_is_a_person():
     persons = {a.name: a for a in doc._.actors if a.kb_id is None}
     assert persons["Jordan"].country is None and persons["Josué Rivera"].country is None
     assert any(a.kb_id == "JOR" for a in doc._.actors)  # the state, where the text names it
+
+
+def test_an_unknown_organisation_takes_its_sector_from_its_name():
+    import spacy
+
+    from sitrep.actors.matching import guess_org_sector
+
+    nlp = spacy.blank("en")
+    for name, sector in (("Progressive Movement", "party"), ("Patriotic Union of Kurdistan", "party"),
+                         ("Tupac Amaru Revolutionary Movement", "rebels"), ("National Liberation Front", "rebels"),
+                         ("Mineworkers Union", "labour"), ("Mahdi Army", "military")):
+        doc = nlp(name)
+        assert guess_org_sector(doc[:]) == sector, name

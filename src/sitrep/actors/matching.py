@@ -94,6 +94,12 @@ ORG_SECTOR_WORDS: dict[str, str] = {
 }
 
 
+POLITICAL_WORDS = frozenset({"democratic", "democracy", "progressive", "socialist", "conservative", "liberal", "patriotic",
+                             "republican", "communist", "civic", "green", "greens", "reform", "unity", "justice", "change"})
+ARMED_WORDS = frozenset({"liberation", "revolutionary", "armed", "army", "jihad", "mujahideen", "resistance", "militia",
+                         "brigades", "fighters", "guerrilla", "insurgent"})
+
+
 class ActorMatcher:
     """Phrase matchers over the KB's aliases, countries, demonyms and sector nouns."""
 
@@ -426,9 +432,14 @@ class ActorMatcher:
 
 
 def guess_org_sector(span: Span) -> str | None:
-    """A sector for an organisation the KB does not know, from words of its name."""
+    """A sector for an organisation the KB does not know, from words of its name: its head's
+    ("Mahdi Army"), but a "movement", "front" or "union" with a political word and no armed one
+    is a party ("Progressive Movement", "Patriotic Union of Kurdistan")."""
+    words = {t.lower_ for t in span}
     for token in reversed(span):
         sector = ORG_SECTOR_WORDS.get(token.lower_)
+        if sector in ("rebels", "labour") and words & POLITICAL_WORDS and not words & ARMED_WORDS:
+            return "party"
         if sector:
             return sector
     return None
