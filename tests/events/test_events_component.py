@@ -140,6 +140,8 @@ def test_events_reporter_is_not_the_source_of_what_it_reports(full_nlp):
     assert any("children" in names[a] for a in violence.target)
     doc = run(full_nlp, "A report by UNICEF mentions a sharp rise in attacks on schools.")
     assert all(e.source == [] for e in doc._.events if e.type == "ASSAULT")
+    doc = run(full_nlp, "UNICEF spoke with three lawyers about the arrests.")
+    assert all(e.source == [] for e in doc._.events if e.type == "COERCE")
     doc = run(full_nlp, "UNICEF workers attacked the children in Bangui.")  # no report between: the source stands
     names = {a.id: a.name.lower() for a in doc._.actors}
     attack = next(e for e in doc._.events if e.type == "ASSAULT")

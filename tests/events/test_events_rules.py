@@ -49,6 +49,7 @@ def test_events_blocked_contexts(events_nlp):
     assert not run(events_nlp, "Welcome to the new India.")._.events  # a greeting
     assert not run(events_nlp, "It may be less offensive if carried out by local staff.")._.events  # the adjective
     assert not run(events_nlp, "He made offensive remarks.")._.events
+    assert not run(events_nlp, "The shift in the charges is striking.")._.events
     assert run(events_nlp, "The army launched an offensive in the north.")._.events
     assert not run(events_nlp, "Republican Guard officers walk down the streets.")._.events  # a name
     assert run(events_nlp, "The minister welcomed the ceasefire.")._.events

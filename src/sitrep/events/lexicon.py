@@ -230,6 +230,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "target": frozenset({"a", "the", "main", "primary", "easy", "soft", "prime"}),
     "targets": frozenset({"the", "military", "civilian", "easy", "soft"}),
     "fire": frozenset({"a", "the", "cease"}),
+    "striking": frozenset({"is", "was", "are", "were", "most", "more", "very", "particularly", "especially", "quite", "equally",
+                           "less", "so", "too", "as", "be", "been", "found", "find"}),
     "offensive": frozenset({"less", "more", "most", "very", "highly", "deeply", "so", "too", "as", "not", "be", "is", "was",
                             "are", "were", "been", "find", "found", "finds", "considered", "deemed", "seen"}),
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),

@@ -30,7 +30,9 @@ SOURCE_STOPS = CLAUSE_STOPS | {
     "accused", "accuses", "blamed", "blames", "protest", "protests", "protested", "protesting", "discuss", "discussed",
     "discusses", "criticised", "criticized", "denounced", "denounces", "investigate", "investigated", "investigating",
     "mourn", "mourned", "survived", "witnessed", "mention", "mentions", "mentioned", "show", "shows", "showed", "noted",
-    "notes", "documented", "documents", "recorded", "records", "cited", "cites", "counted", "counts", "listed", "lists"}
+    "notes", "documented", "documents", "recorded", "records", "cited", "cites", "counted", "counts", "listed", "lists",
+    "spoke", "speaking", "talked", "talking", "interviewed", "wrote", "writes", "about", "pointed", "remarked", "stressed",
+    "argued", "explained", "believes", "believed", "fears", "feared"}
 # Nouns whose possessor is who suffered them: "Kato's killing", "the group's expulsion"
 PATIENT_NOUNS = frozenset({
     "killing", "killings", "murder", "murders", "assassination", "death", "deaths", "arrest", "arrests", "detention",
