@@ -99,3 +99,11 @@ def test_an_attack_in_words_is_disapproval(events_nlp):
         assert [(e.type, e.mode) for e in run(events_nlp, text)._.events] == [("ACCUSE", "disapprove")], text
     for text in ("Rebels launched an attack on the radio station.", "Militants attacked the army post in the media district."):
         assert [e.type for e in run(events_nlp, text)._.events] == ["ASSAULT"], text
+
+
+def test_a_labour_strike_is_a_protest_and_an_order_is_no_property(events_nlp):
+    found = run(events_nlp, "The numerous worker strikes and demonstrations contributed to unrest.")._.events
+    assert [(e.type, e.mode) for e in found] == [("PROTEST", "boycott"), ("PROTEST", "demo")]
+    assert [e.type for e in run(events_nlp, "Missile strikes hit the town.")._.events] == ["ASSAULT"]
+    assert not [e for e in run(events_nlp, "Such a crisis can destroy the political order.")._.events if e.type == "ASSAULT"]
+    assert [e.type for e in run(events_nlp, "The army destroyed the rebel camps.")._.events] == ["ASSAULT"]

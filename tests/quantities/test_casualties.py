@@ -114,3 +114,10 @@ def test_a_toll_goes_to_the_event_a_later_mention_names():
     assert attack.fatalities.best == 10
     kinds = {q.text: q.kind for q in doc._.quantities}
     assert kinds == {"10": "casualties_killed", "31 civilians": "casualties_injured"}
+
+
+def test_the_dead_are_no_toll_of_talks():
+    nlp = load(base="blank:en", stages=["sitrep_entities", "sitrep_quantities", "sitrep_actors", "sitrep_events", "sitrep_casualties"])
+    doc = nlp("After at least ten deaths, the administration negotiated a pact with indigenous organisations.")
+    assert all(e.fatalities is None for e in doc._.events if e.type == "CONSULT")
+    assert all(q.refers_to is None for q in doc._.quantities)

@@ -27,6 +27,10 @@ class Entry:
 STRONG = 0.9  # unambiguous in news: "arrested", "bombing"
 MEDIUM = 0.7  # usually an event, sometimes not: "fighting", "visit"
 WEAK = 0.5  # often something else: "warned", "welcomed"
+# who strikes by walking out: "worker strikes and demonstrations" are a protest, not an attack
+LABOUR_STRIKERS = ("worker", "workers'", "workers", "labour", "labor", "teachers'", "teachers", "doctors'", "doctors", "nurses'",
+                   "nurses", "transport", "rail", "miners'", "miners", "truckers'", "truckers", "union", "trade union", "student",
+                   "students'", "indefinite")
 
 IRREGULAR: dict[str, tuple[str, str]] = {  # verb -> (past, past participle)
     "shoot": ("shot", "shot"), "beat": ("beat", "beaten"), "take": ("took", "taken"),
@@ -145,7 +149,8 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
                                        "v:picket", "n:dharna")),
     ("PROTEST", "hunger", None, STRONG, ("n:hunger strike", "hunger strikes", "fast unto death")),
     ("PROTEST", "boycott", None, STRONG, ("v:boycott", "n:boycott", "general strike", "n:bandh", "n:hartal", "v:go on strike", "on strike",
-                                          "n:strike call", "n:walkout")),
+                                          "n:strike call", "n:walkout", "n:strike action", "n:nationwide strike", "n:national strike",
+                                          *(f"n:{who} strike" for who in LABOUR_STRIKERS))),
     ("PROTEST", "obstruct", None, MEDIUM, ("v:block the road", "v:block roads", "n:road blockade", "n:roadblock", "v:block traffic",
                                            "n:rail roko", "n:rasta roko", "n:chakka jam")),
     ("PROTEST", "riot", None, STRONG, ("v:riot", "n:riot", "n:rioter", "n:rioting", "v:pelt stones", "n:stone pelting", "n:stone-pelting",
@@ -255,8 +260,15 @@ ABSTRACT_FOES = frozenset({
     "disinformation", "graft", "fires", "wildfires", "wildfire", "obesity", "addiction", "prejudice", "xenophobia"})
 FIGHT_FORMS = ("fight", "fights", "fought", "fighting", "battle", "battles", "battled", "battling", "combat", "combats",
                "combating", "combatting")
+# "destroy the political order", "destroyed his reputation": no property destroyed
+ABSTRACT_GOODS = frozenset({
+    "order", "hopes", "hope", "chances", "chance", "reputation", "reputations", "economy", "career", "careers", "credibility",
+    "trust", "relationship", "relations", "democracy", "image", "legacy", "morale", "future", "confidence", "dreams", "dream",
+    "livelihood", "livelihoods", "system", "institutions", "unity", "culture", "myth", "argument", "case", "narrative"})
+DESTROY_FORMS = ("destroy", "destroys", "destroyed", "destroying")
 BLOCK_OBJECTS: dict[str, frozenset[str]] = {**{form: PLANS for form in ("kill", "kills", "killed", "killing")},
-                                            **{form: ABSTRACT_FOES for form in FIGHT_FORMS}}
+                                            **{form: ABSTRACT_FOES for form in FIGHT_FORMS},
+                                            **{form: ABSTRACT_GOODS for form in DESTROY_FORMS}}
 # Causes of death and harm that are no one's act: "an earthquake that killed 1,000 people",
 # "floods have killed 20" are not ASSAULT events (ACLED codes no disasters or accidents)
 HAZARDS = frozenset({

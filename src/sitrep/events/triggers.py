@@ -105,21 +105,21 @@ def _blocked(doc: Doc, span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in BLOCK_AFTER.get(last, ()):
         return True
-    if last in BLOCK_OBJECTS and _object_word(doc, span.end) in BLOCK_OBJECTS[last]:
+    if last in BLOCK_OBJECTS and set(_object_words(doc, span.end)) & BLOCK_OBJECTS[last]:
         return True
     # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
     # is part of the name, unless the sentence is in capitals or lower case throughout
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
 
 
-def _object_word(doc: Doc, i: int) -> str:
-    """The word after a verb, past "against" and one determiner or possessive ("kill the report"
-    -> report, "fight against the disease" -> disease)."""
+def _object_words(doc: Doc, i: int) -> list[str]:
+    """The object's first two words after a verb, past "against" and one determiner or possessive
+    ("kill the report" -> report, "destroy the political order" -> political, order)."""
     if i < len(doc) and doc[i].lower_ == "against":
         i += 1
     if i < len(doc) and doc[i].lower_ in OBJECT_DETERMINERS:
         i += 1
-    return doc[i].lower_ if i < len(doc) else ""
+    return [t.lower_ for t in doc[i:i + 2] if t.is_alpha]
 
 
 def _natural_cause(doc: Doc, span: Span) -> bool:

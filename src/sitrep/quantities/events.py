@@ -26,6 +26,7 @@ from sitrep.quantities.tolls import fatalities
 TOLL_KINDS = {"casualties_killed", "casualties_injured", "casualties", "abducted", "arrested", "displaced"}
 HARM_KINDS = {"casualties_killed", "casualties_injured", "casualties"}
 HARM_TYPES = {"ASSAULT"}  # the events that kill and wound
+TOLL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}  # ACLED counts deaths in violence, riots and crackdowns only
 MAX_DISTANCE = 250
 SUBSET_CUE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)  # characters between trigger and figure: farther is another clause's toll
 
@@ -92,7 +93,11 @@ def _nearest_event(q: Quantity, sites: list[_Site]) -> Event | None:
     """The event told nearest the figure in its sentence, an attack first for the killed and
     wounded ("Fourteen protesters and four officers were killed": the killing, not the protest);
     else the last event of the sentence before, when the figure's own sentence has none
-    ("Gunmen attacked a bus. Dozens were wounded.")."""
+    ("Gunmen attacked a bus. Dozens were wounded."). The killed and wounded go to violence, a
+    protest or a crackdown only: "after ten deaths, the government negotiated a pact" is no toll of
+    the talks."""
+    if q.kind in HARM_KINDS:  # the dead and wounded of talks or demands are no one's toll
+        sites = [s for s in sites if s.event.type in TOLL_TYPES]
     same = [s for s in sites if s.sentence == q.sentence and _distance(q, s) <= MAX_DISTANCE]
     harm = [s for s in same if s.event.type in HARM_TYPES] if q.kind in HARM_KINDS else []
     if same:
