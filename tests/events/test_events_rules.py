@@ -105,5 +105,7 @@ def test_a_labour_strike_is_a_protest_and_an_order_is_no_property(events_nlp):
     found = run(events_nlp, "The numerous worker strikes and demonstrations contributed to unrest.")._.events
     assert [(e.type, e.mode) for e in found] == [("PROTEST", "boycott"), ("PROTEST", "demo")]
     assert [e.type for e in run(events_nlp, "Missile strikes hit the town.")._.events] == ["ASSAULT"]
+    found = run(events_nlp, "The talks with the striking workers failed. Jets were striking rebel positions.")._.events
+    assert [(e.type, e.trigger.text) for e in found] == [("CONSULT", "talks"), ("PROTEST", "striking workers"), ("ASSAULT", "striking")]
     assert not [e for e in run(events_nlp, "Such a crisis can destroy the political order.")._.events if e.type == "ASSAULT"]
     assert [e.type for e in run(events_nlp, "The army destroyed the rebel camps.")._.events] == ["ASSAULT"]

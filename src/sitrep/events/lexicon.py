@@ -30,7 +30,9 @@ WEAK = 0.5  # often something else: "warned", "welcomed"
 # who strikes by walking out: "worker strikes and demonstrations" are a protest, not an attack
 LABOUR_STRIKERS = ("worker", "workers'", "workers", "labour", "labor", "teachers'", "teachers", "doctors'", "doctors", "nurses'",
                    "nurses", "transport", "rail", "miners'", "miners", "truckers'", "truckers", "union", "trade union", "student",
-                   "students'", "indefinite")
+                   "students'", "indefinite", "warning", "sit-down", "token")
+STRIKING_WHO = ("workers", "worker", "staff", "employees", "teachers", "lecturers", "doctors", "nurses", "miners", "drivers",
+                "unions", "union", "members", "truckers", "dockworkers", "academics", "pilots", "farmers", "students")
 
 IRREGULAR: dict[str, tuple[str, str]] = {  # verb -> (past, past participle)
     "shoot": ("shot", "shot"), "beat": ("beat", "beaten"), "take": ("took", "taken"),
@@ -150,7 +152,8 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
     ("PROTEST", "hunger", None, STRONG, ("n:hunger strike", "hunger strikes", "fast unto death")),
     ("PROTEST", "boycott", None, STRONG, ("v:boycott", "n:boycott", "general strike", "n:bandh", "n:hartal", "v:go on strike", "on strike",
                                           "n:strike call", "n:walkout", "n:strike action", "n:nationwide strike", "n:national strike",
-                                          *(f"n:{who} strike" for who in LABOUR_STRIKERS))),
+                                          *(f"n:{who} strike" for who in LABOUR_STRIKERS),
+                                          *(f"striking {who}" for who in STRIKING_WHO))),
     ("PROTEST", "obstruct", None, MEDIUM, ("v:block the road", "v:block roads", "n:road blockade", "n:roadblock", "v:block traffic",
                                            "n:rail roko", "n:rasta roko", "n:chakka jam")),
     ("PROTEST", "riot", None, STRONG, ("v:riot", "n:riot", "n:rioter", "n:rioting", "v:pelt stones", "n:stone pelting", "n:stone-pelting",
@@ -235,8 +238,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "target": frozenset({"a", "the", "main", "primary", "easy", "soft", "prime"}),
     "targets": frozenset({"the", "military", "civilian", "easy", "soft"}),
     "fire": frozenset({"a", "the", "cease"}),
-    "striking": frozenset({"is", "was", "are", "were", "most", "more", "very", "particularly", "especially", "quite", "equally",
-                           "less", "so", "too", "as", "be", "been", "found", "find"}),
+    "striking": frozenset({"most", "more", "very", "particularly", "especially", "quite", "equally", "less", "so", "too", "as",
+                           "found", "find"}),
     "offensive": frozenset({"less", "more", "most", "very", "highly", "deeply", "so", "too", "as", "not", "be", "is", "was",
                             "are", "were", "been", "find", "found", "finds", "considered", "deemed", "seen"}),
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
@@ -301,6 +304,7 @@ BLOCK_AFTER: dict[str, frozenset[str]] = {
     "march": frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
                         "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "2019", "2020", "2021", "2022", "2023", "2024"}),
     "capture": frozenset({"the", "attention", "imagination", "market"}),
+    "striking": frozenset({".", ",", ";", "that", "how", "!", "?"}),  # "the shift is striking.": the adjective
     "offensive": frozenset({"remarks", "remark", "comments", "comment", "language", "content", "posts", "post", "words", "jokes",
                             "joke", "behaviour", "behavior", "to", "and", "or", "tweets", "slogans", "cartoon", "cartoons"}),
     "welcome": frozenset({"to", "back", "home"}),  # a greeting: "Welcome to new India"
