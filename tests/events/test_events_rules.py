@@ -109,3 +109,5 @@ def test_a_labour_strike_is_a_protest_and_an_order_is_no_property(events_nlp):
     assert [(e.type, e.trigger.text) for e in found] == [("CONSULT", "talks"), ("PROTEST", "striking workers"), ("ASSAULT", "striking")]
     assert not [e for e in run(events_nlp, "Such a crisis can destroy the political order.")._.events if e.type == "ASSAULT"]
     assert [e.type for e in run(events_nlp, "The army destroyed the rebel camps.")._.events] == ["ASSAULT"]
+    assert not run(events_nlp, "The congress would mobilise workers nationwide.")._.events  # no forces
+    assert [e.type for e in run(events_nlp, "The army mobilised troops along the border.")._.events] == ["MOBILIZE"]

@@ -269,9 +269,15 @@ ABSTRACT_GOODS = frozenset({
     "trust", "relationship", "relations", "democracy", "image", "legacy", "morale", "future", "confidence", "dreams", "dream",
     "livelihood", "livelihoods", "system", "institutions", "unity", "culture", "myth", "argument", "case", "narrative"})
 DESTROY_FORMS = ("destroy", "destroys", "destroyed", "destroying")
+# "mobilise workers nationwide", "mobilize funds": no forces deployed
+CIVIL_MOBILIZED = frozenset({"workers", "supporters", "voters", "members", "funds", "resources", "support", "people", "citizens",
+                             "masses", "public", "opinion", "students", "youths", "youth", "communities", "donors", "investment",
+                             "investors", "money", "capital", "farmers", "women", "residents", "followers", "party", "grassroots"})
+MOBILIZE_FORMS = tuple(f"{stem}{end}" for stem in ("mobiliz", "mobilis") for end in ("e", "es", "ed", "ing"))
 BLOCK_OBJECTS: dict[str, frozenset[str]] = {**{form: PLANS for form in ("kill", "kills", "killed", "killing")},
                                             **{form: ABSTRACT_FOES for form in FIGHT_FORMS},
-                                            **{form: ABSTRACT_GOODS for form in DESTROY_FORMS}}
+                                            **{form: ABSTRACT_GOODS for form in DESTROY_FORMS},
+                                            **{form: CIVIL_MOBILIZED for form in MOBILIZE_FORMS}}
 # Causes of death and harm that are no one's act: "an earthquake that killed 1,000 people",
 # "floods have killed 20" are not ASSAULT events (ACLED codes no disasters or accidents)
 HAZARDS = frozenset({
