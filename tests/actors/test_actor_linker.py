@@ -251,3 +251,9 @@ def test_an_unknown_organisation_takes_its_sector_from_its_name():
                          ("Mineworkers Union", "labour"), ("Mahdi Army", "military")):
         doc = nlp(name)
         assert guess_org_sector(doc[:]) == sector, name
+
+
+def test_a_general_secretary_is_no_general(link):
+    doc = link("The rally was led by the party's General Secretary Tarun Chug. General Asim Munir visited the troops.")
+    assert actor_of(doc, "Tarun Chug").sector != "military"
+    assert actor_of(doc, "Asim Munir").sector == "military"

@@ -95,9 +95,11 @@ def test_killing_a_report_or_a_deal_is_no_attack(events_nlp):
 def test_an_attack_in_words_is_disapproval(events_nlp):
     for text in ("It was triggered by a need to attack and insult comrade Carl.",
                  "She attacked him on national television while he was ill.",
-                 "The minister launched a scathing attack on the opposition.", "He attacked the plan in a speech."):
+                 "The minister launched a scathing attack on the opposition.", "He attacked the plan in a speech.",
+                 "Targeting the Abdullahs, Chug said they had ruined the state."):
         assert [(e.type, e.mode) for e in run(events_nlp, text)._.events] == [("ACCUSE", "disapprove")], text
-    for text in ("Rebels launched an attack on the radio station.", "Militants attacked the army post in the media district."):
+    for text in ("Rebels launched an attack on the radio station.", "Militants attacked the army post in the media district.",
+                 "Targeting civilians, the militants killed 12 people."):
         assert [e.type for e in run(events_nlp, text)._.events] == ["ASSAULT"], text
 
 

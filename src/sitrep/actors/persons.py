@@ -71,6 +71,10 @@ def _name_token(token: Token) -> bool:
     return (token.is_title or token.text in NAME_PARTICLES or (token.text[:1].isupper() and "-" in token.text)) and not token.is_punct
 
 
+RANKED_BY_GENERAL = frozenset({"secretary", "attorney", "director", "governor", "consul", "solicitor", "auditor", "accountant",
+                               "registrar", "surveyor", "postmaster", "inspector", "advocate", "commissioner"})
+
+
 def attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
     """A person's sector, country and status from their title: "IS leader Abu Bakr al-Baghdadi",
     "Rahmatullah Nabil, former head of Afghanistan's spy agency"."""
@@ -89,7 +93,7 @@ def attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
             cand.org = cand.org or (inside[0] if inside else None)
             if any(STATUS_WORDS.get(t.lower_) == "former" for t in apposition):
                 cand.status = "former"
-        title_sector = next((TITLE_SECTORS[w] for w in window if TITLE_SECTORS.get(w)), None)
+        title_sector = next((TITLE_SECTORS[w] for w in _title_heads(window) if TITLE_SECTORS.get(w)), None)
         org = cand.org
         org_sector = (org.entry.sector if org.entry else org.sector) if org else None
         # the organisation's sector wins unless it is a government that titles refine
@@ -102,6 +106,13 @@ def attach_titles(doc: Doc, cands: list[Candidate], country_of) -> None:
                 cand.sector = "government"  # "Libyan leader Muammar Gaddafi": a state's leader
         if cand.status is None and any(STATUS_WORDS.get(w) == "former" for w in window):
             cand.status = "former"
+
+
+def _title_heads(window: list[str]) -> list[str]:
+    """Title words without a "general" that only ranks another title: "National General Secretary",
+    "Attorney General", "Director-General" are no generals."""
+    return [w for i, w in enumerate(window)
+            if not (w == "general" and ({*window[max(i - 1, 0):i], *window[i + 1:i + 2]} & RANKED_BY_GENERAL))]
 
 
 def _title_words(doc: Doc, start: int, end: int) -> list[str]:

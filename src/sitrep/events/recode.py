@@ -7,7 +7,8 @@
 - Lifting or easing a restriction is RETREAT for curfews, emergencies, blockades and embargoes,
   and CONCEDE for bans and other restrictions ("Serbia lifted a night curfew").
 - An attack in words is ACCUSE (disapprove): "a need to attack and insult comrade Carl", "a
-  scathing attack on the minister", "attacked him on national television".
+  scathing attack on the minister", "attacked him on national television", "Targeting the
+  Abdullahs, Chug said ...".
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LIFT_VERBS = frozenset({"lift", "lifted", "lifts", "lifting", "ease", "eased", "
 RETREAT_RESTRICTIONS = frozenset({"curfew", "martial-law", "restrict"})  # curfew, emergency, blockade/embargo/sanctions
 LIFT_WINDOW = 4  # "lifted a night curfew", "eased the nightly curfew imposed"
 ATTACK_FORMS = frozenset({"attack", "attacks", "attacked", "attacking"})
+OPENING_PARTICIPLES = frozenset({"attacking", "targeting", "targetting", "slamming", "hitting"})
 VERBAL_VERBS = frozenset(
     form for verb in ("insult", "criticise", "criticize", "undermine", "slander", "smear", "ridicule", "mock", "belittle",
                       "denounce", "vilify", "discredit", "humiliate", "defame", "berate", "lambast", "castigate", "malign")
@@ -84,11 +86,14 @@ def _announced(doc: Doc, mention: EventMention) -> bool:
 
 
 def _in_words(doc: Doc, mention: EventMention) -> bool:
-    """An attack made in words: joined to a verb of criticism, named as verbal, or made in a venue."""
+    """An attack made in words: joined to a verb of criticism, named as verbal, made in a venue, or
+    the participle opening a sentence that reports speech ("Targeting the Abdullahs, Chug said ...")."""
     trigger = mention.trigger
+    sent = trigger.sent
+    if trigger.start == sent.start and trigger[0].lower_ in OPENING_PARTICIPLES and any(t.lower_ in SPEECH for t in sent):
+        return True
     if trigger[-1].lower_ not in ATTACK_FORMS:
         return False
-    sent = trigger.sent
     near = [t.lower_ for t in doc[max(sent.start, trigger.start - VERBAL_WINDOW):min(sent.end, trigger.end + VERBAL_WINDOW)]]
     if set(near) & VERBAL_VERBS or set(_before(doc, mention, VERBAL_WINDOW)) & VERBAL_MODIFIERS:
         return True
