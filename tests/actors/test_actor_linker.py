@@ -212,6 +212,14 @@ def test_bracketed_acronym_and_the_organization_are_the_named_org():
     assert actor_of(doc, "Movimiento Amplio de Honduras") is not org
 
 
+def test_bracketed_acronym_is_the_named_org_even_where_the_kb_knows_it_as_another():
+    nlp = _with_ner([{"label": "ORG", "pattern": "National Police Agency"}])
+    doc = run(nlp, "National Police Agency (NPA) chief Huang vowed to bolster security. The NPA sent officers.")
+    agency = actor_of(doc, "National Police Agency")
+    assert [m.text for m in agency.mentions] == ["National Police Agency", "NPA", "NPA"]
+    assert not any(a.kb_id == "npa" for a in doc._.actors)  # not the New People's Army
+
+
 def test_an_organization_with_no_antecedent_gets_no_sector_guess(link):
     doc = link("The organization said it would appeal.")
     assert actor_of(doc, "The organization").sector is None

@@ -52,6 +52,9 @@ def test_events_blocked_contexts(events_nlp):
     assert not run(events_nlp, "The shift in the charges is striking.")._.events
     assert run(events_nlp, "The army launched an offensive in the north.")._.events
     assert not run(events_nlp, "Republican Guard officers walk down the streets.")._.events  # a name
+    assert not run(events_nlp, "Police officers used their riot shields.")._.events
+    assert not run(events_nlp, "The list of alleged gangsters grew.")._.events  # no one alleges here
+    assert [e.type for e in run(events_nlp, "He alleged that the company hired gangsters.")._.events] == ["ACCUSE"]
     assert run(events_nlp, "The minister welcomed the ceasefire.")._.events
 
 

@@ -202,25 +202,30 @@ def link_persons(cands: list[Candidate]) -> None:
 
 
 def link_acronyms(doc: Doc, cands: list[Candidate]) -> None:
-    """"... Indigenas de Honduras (COPINH)": the acronym in brackets after an organisation sitrep
-    does not know is that organisation, there and wherever the article uses it again."""
+    """"... Indigenas de Honduras (COPINH)": the acronym in brackets after an organisation is that
+    organisation, there and wherever the article uses it again, also where the KB knows the
+    acronym as another's ("National Police Agency (NPA)" is no New People's Army)."""
     named: dict[str, Candidate] = {}
     for prev, cand in zip([None, *cands], cands):
-        if cand.kind != "entity" or cand.entry is not None or not cand.name:
+        if cand.kind not in ("entity", "kb"):
             continue
-        if cand.name in named:
-            _take_name(cand, named[cand.name])
-        elif prev is not None and prev.kind == "entity" and prev.entry is None and _bracketed_acronym(doc, prev, cand):
-            named[cand.name] = prev
+        text = doc[cand.start:cand.end].text
+        if text in named:
+            _take_name(cand, named[text])
+        elif (prev is not None and prev.kind in ("entity", "kb") and _bracketed_acronym(doc, prev, cand)
+              and (cand.entry is None or cand.entry is not prev.entry)):
+            named[text] = prev
             _take_name(cand, prev)
 
 
 def _bracketed_acronym(doc: Doc, name: Candidate, cand: Candidate) -> bool:
+    text = doc[cand.start:cand.end].text
     return (cand.start == name.end + 1 and doc[name.end].text == "(" and cand.end < len(doc) and doc[cand.end].text == ")"
-            and cand.end - cand.start == 1 and cand.name.isupper() and len(cand.name) >= 2)
+            and cand.end - cand.start == 1 and text.isupper() and len(text) >= 2)
 
 
 def _take_name(cand: Candidate, first: Candidate) -> None:
+    cand.kind, cand.entry = first.kind, first.entry
     cand.name, cand.sector, cand.country = first.name, first.sector, first.country
 
 

@@ -121,6 +121,8 @@ SECTOR_NOUNS: dict[str, str] = {
     "businessmen": "business", "traders": "business", "companies": "business",
     "smugglers": "criminal", "traffickers": "criminal", "gangs": "criminal", "gang": "criminal",
     "kidnappers": "criminal", "bandits": "criminal", "criminals": "criminal", "cartel": "criminal",
+    "gangsters": "criminal", "gang members": "criminal", "thugs": "criminal", "goons": "criminal", "mobsters": "criminal",
+    "drug traffickers": "criminal", "drug lords": "criminal", "cartels": "criminal",
     "teachers": "education", "workers": "labour", "unions": "labour", "tribal elders": "elite",
     "elders": "elite",
 }

@@ -225,6 +225,8 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
 # A match next to one of these is not an event: "heart attack", "released a statement".
 FIGURATIVE = frozenset({"legal", "court", "courtroom", "political", "election", "electoral", "custody", "title",
                         "price", "trade", "tariff", "budget", "culture", "verbal", "bidding", "ratings", "pillow"})
+DETERMINER_LIKE = frozenset({"the", "a", "an", "of", "for", "over", "about", "against", "with", "these", "those", "his", "her",
+                             "their", "its", "our", "two", "three", "several", "many", "any", "all", "other", "some", "by"})
 BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "release": frozenset({"press", "news", "a", "the", "its", "official"}),
     "releases": frozenset({"press", "news"}),
@@ -240,6 +242,8 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "fire": frozenset({"a", "the", "cease"}),
     "striking": frozenset({"most", "more", "very", "particularly", "especially", "quite", "equally", "less", "so", "too", "as",
                            "found", "find"}),
+    # "the alleged gangsters", "of alleged abuses": the participle qualifies a noun; nobody alleges here
+    "alleged": DETERMINER_LIKE,
     "offensive": frozenset({"less", "more", "most", "very", "highly", "deeply", "so", "too", "as", "not", "be", "is", "was",
                             "are", "were", "been", "find", "found", "finds", "considered", "deemed", "seen"}),
     "free": frozenset({"a", "for", "is", "are", "was", "were", "be", "tax", "duty"}),
@@ -311,6 +315,9 @@ BLOCK_AFTER: dict[str, frozenset[str]] = {
                         "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "2019", "2020", "2021", "2022", "2023", "2024"}),
     "capture": frozenset({"the", "attention", "imagination", "market"}),
     "striking": frozenset({".", ",", ";", "that", "how", "!", "?"}),  # "the shift is striking.": the adjective
+    # "riot shields", "riot gear": no riot ("riot police" stays one: they are sent where one is feared)
+    "riot": frozenset({"shields", "shield", "gear", "control", "act", "helmets", "vehicles", "vehicle", "van", "vans",
+                       "equipment", "guns"}),
     "offensive": frozenset({"remarks", "remark", "comments", "comment", "language", "content", "posts", "post", "words", "jokes",
                             "joke", "behaviour", "behavior", "to", "and", "or", "tweets", "slogans", "cartoon", "cartoons"}),
     "welcome": frozenset({"to", "back", "home"}),  # a greeting: "Welcome to new India"

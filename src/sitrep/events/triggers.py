@@ -23,6 +23,7 @@ from sitrep.events.lexicon import (
 # event, "agreed to withdraw" one AGREE event, not two.
 EMBEDDING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
 OBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "any", "all"})
+QUALIFYING_PARTICIPLES = frozenset({"alleged", "accused", "suspected", "reported", "purported"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "after", "before", "when", "while", "by"})
 # after the verb these lead on to its cause ("killed after being hit by a truck", "when a bus crashed")
 CAUSE_BREAKS = CLAUSE_BREAKS - {"after", "when", "by"}
@@ -107,6 +108,8 @@ def _blocked(doc: Doc, span: Span) -> bool:
         return True
     if last in BLOCK_OBJECTS and set(_object_words(doc, span.end)) & BLOCK_OBJECTS[last]:
         return True
+    if len(span) == 1 and first in QUALIFYING_PARTICIPLES and span[0].dep_ == "amod":
+        return True  # "alleged gangsters" in a parse: an adjective
     # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
     # is part of the name, unless the sentence is in capitals or lower case throughout
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
