@@ -265,3 +265,5 @@ def test_a_general_secretary_is_no_general(link):
     doc = link("The rally was led by the party's General Secretary Tarun Chug. General Asim Munir visited the troops.")
     assert actor_of(doc, "Tarun Chug").sector != "military"
     assert actor_of(doc, "Asim Munir").sector == "military"
+    doc = link("Councilman César Lesme said the mayor was not guarded.")
+    assert actor_of(doc, "César Lesme").sector == "government"

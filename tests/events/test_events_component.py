@@ -142,6 +142,8 @@ def test_events_reporter_is_not_the_source_of_what_it_reports(full_nlp):
     assert all(e.source == [] for e in doc._.events if e.type == "ASSAULT")
     doc = run(full_nlp, "UNICEF spoke with three lawyers about the arrests.")
     assert all(e.source == [] for e in doc._.events if e.type == "COERCE")
+    doc = run(full_nlp, "He was taken to a UNICEF clinic where he was treated for bullet wounds.")
+    assert all(e.source == [] for e in doc._.events if e.type == "ASSAULT")  # the clinic, in another clause
     doc = run(full_nlp, "UNICEF workers attacked the children in Bangui.")  # no report between: the source stands
     names = {a.id: a.name.lower() for a in doc._.actors}
     attack = next(e for e in doc._.events if e.type == "ASSAULT")

@@ -53,6 +53,7 @@ def test_events_blocked_contexts(events_nlp):
     assert run(events_nlp, "The army launched an offensive in the north.")._.events
     assert not run(events_nlp, "Republican Guard officers walk down the streets.")._.events  # a name
     assert not run(events_nlp, "Police officers used their riot shields.")._.events
+    assert not run(events_nlp, "The physician feared a cardiac arrest.")._.events
     assert not run(events_nlp, "The list of alleged gangsters grew.")._.events  # no one alleges here
     assert [e.type for e in run(events_nlp, "He alleged that the company hired gangsters.")._.events] == ["ACCUSE"]
     assert run(events_nlp, "The minister welcomed the ceasefire.")._.events

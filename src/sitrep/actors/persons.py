@@ -17,7 +17,9 @@ PERSON_TITLES = {
     "Secretary", "Chancellor", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Judge", "Justice",
     "Sheikh", "Ayatollah", "Mullah", "Emir", "Archbishop", "Bishop", "Pope", "Rev.", "Mr.", "Mrs.",
     "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Vice", "Deputy", "Foreign", "Defence", "Defense",
-    "Interior", "Marshal", "Field", "Ambassador", "Envoy", "Mayor", "Speaker", "Maulana",
+    "Interior", "Marshal", "Field", "Ambassador", "Envoy", "Mayor", "Speaker", "Maulana", "Councilman",
+    "Councilwoman", "Councillor", "Councilor", "Alderman", "Congressman", "Congresswoman", "Legislator", "Commissioner",
+    "Prosecutor",
 }
 # Lower-case titles right before a name: "Hamas leader Yahya Sinwar", "IS spokesman Abu X".
 LOWER_TITLES = {

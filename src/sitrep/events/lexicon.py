@@ -231,6 +231,7 @@ BLOCK_BEFORE: dict[str, frozenset[str]] = {
     "release": frozenset({"press", "news", "a", "the", "its", "official"}),
     "releases": frozenset({"press", "news"}),
     "attack": frozenset({"heart", "panic", "asthma"}),
+    "arrest": frozenset({"cardiac", "heart", "respiratory", "cardio-respiratory", "cardiopulmonary"}),
     "attacks": frozenset({"heart", "panic", "asthma"}),
     "sign": frozenset({"a", "the", "no", "any", "every", "clear", "positive"}),
     "signs": frozenset({"no", "any", "clear", "positive", "the"}),

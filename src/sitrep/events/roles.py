@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "targeting", "of"})
 COMPOUND_JOINERS = frozenset({"and", ",", "&", "or"})
-CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "after", "before", "because", "but", "although", "though", "if", "as",
+CLAUSE_STOPS = frozenset({",", ";", ":", "when", "while", "where", "after", "before", "because", "but", "although", "though", "if", "as",
                           "\"", "said", "says"})
 # Between a mention and the trigger after it, a verb whose subject tells of or reacts to what
 # others did also ends the mention's clause: "UNICEF reports violence against children", "a
