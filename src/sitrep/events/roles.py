@@ -52,8 +52,8 @@ FACILITY_NOUNS = frozenset({
     "facilities", "installations", "residence", "quarters"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 PLACE_LOOKBACK = 4  # "in the Delhi 's": a place preposition this near before a mention heads its phrase
-MAX_GAP_TOKENS = 12
-MAX_CLIMB = 3  # governing verbs climbed for a subject: "started carrying out ... by destroying"  # a mention further than this from the trigger (no parse) is rarely its argument
+MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
+MAX_CLIMB = 3  # governing verbs climbed for a subject: "started carrying out ... by destroying"
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,8 @@ def _in_place_phrase(doc: Doc, m: ActorMention) -> bool:
     where something happened is no one's source by position."""
     tokens = list(doc[max(m.start - PLACE_LOOKBACK, doc[m.start].sent.start):m.start])
     # past the words that may open the phrase: "in the", "in Delhi's"
-    while tokens and tokens[-1].lower_ not in PLACE_PREPS and (tokens[-1].lower_ in DETERMINERS or tokens[-1].lower_ in POSSESSIVE_MARKS or tokens[-1].is_title):
+    while tokens and tokens[-1].lower_ not in PLACE_PREPS and (
+            tokens[-1].lower_ in DETERMINERS | POSSESSIVE_MARKS or tokens[-1].is_title):
         tokens.pop()
     return bool(tokens) and tokens[-1].lower_ in PLACE_PREPS
 
