@@ -171,3 +171,25 @@ def test_a_place_name_the_model_cut_at_a_particle_is_made_whole(tmp_path):
     # two places that only happen to meet stay two
     texts = [p.text for p in run(nlp, "Flights from San Francisco de Yojoa and San Francisco resumed.")._.places]
     assert texts.count("San Francisco") == 1
+
+
+def test_a_town_the_model_read_as_a_person_is_a_place(tmp_path):
+    import spacy
+
+    from sitrep.pipeline import load, run
+
+    own = spacy.blank("en")
+    own.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Pedro Juan Caballero"}])
+    own.to_disk(tmp_path / "whole")
+    nlp = load(base=str(tmp_path / "whole"), stages=["sitrep_places", "sitrep_actors"])
+    doc = run(nlp, "The mayor of the town of Pedro Juan Caballero was shot.")  # the text calls it a town
+    assert [(p.text, p.country) for p in doc._.places] == [("Pedro Juan Caballero", "PRY")]
+    assert doc._.actors == []
+    assert run(nlp, "Pedro Juan Caballero spoke.")._.places == []  # no word says place: the person stays
+    cut = spacy.blank("en")
+    cut.add_pipe("entity_ruler").add_patterns([{"label": "LOC", "pattern": "Pedro"}, {"label": "PERSON", "pattern": "Juan Caballero"}])
+    cut.to_disk(tmp_path / "cut")
+    nlp = load(base=str(tmp_path / "cut"), stages=["sitrep_places", "sitrep_actors"])
+    doc = run(nlp, "Gunmen shot the mayor in Pedro Juan Caballero.")  # a place the model cut short
+    assert [(p.text, p.country) for p in doc._.places] == [("Pedro Juan Caballero", "PRY")]
+    assert [a.name for a in doc._.actors] == ["Gunmen"] or all(a.name != "Juan Caballero" for a in doc._.actors)

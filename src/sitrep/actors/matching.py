@@ -411,8 +411,8 @@ class ActorMatcher:
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
-            if (ent.start_char, ent.end_char) in places:
-                continue  # a place the NER took for a name: the places stage resolved it
+            if any(s <= ent.start_char and ent.end_char <= e for s, e in places):
+                continue  # a place the NER took for a name ("Juan Caballero" of Pedro Juan Caballero): the places stage resolved it
             entry = self.kb.lookup(ent.text)
             if entry is not None and entry.type == "state" and entry.places:
                 if not _listed_with_persons(doc, ent.start, ent.end):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.pipeline.doc import text_of
 from sitrep.places.gazetteer import (
@@ -50,6 +50,15 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "las", "los", "el"})
 
 
+TOWN_NOUNS = frozenset({"town", "city", "village", "municipality", "capital", "port", "district", "province", "region",
+                        "state", "county", "township", "hamlet", "suburb"})
+
+
+def _named_as_place(doc: Doc, e: Span) -> bool:
+    """ "the town of Pedro Juan Caballero": a name the text itself calls a place."""
+    return e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].lower_ in TOWN_NOUNS
+
+
 @dataclass(frozen=True)
 class PlaceSpan:
     start: int  # character offsets into doc.text
@@ -72,6 +81,7 @@ class Recognizer:
                  if e.label_ in self.labels and not is_demonym(self.gaz, e.text)]
         spans = self._joined_particles(text_of(doc), spans)
         if self.gazetteer_matches:
+            spans = self._joined_names(doc, spans)
             spans += self._org_places(doc)
             spans += self._mislabelled_areas(doc, spans)
             taken = {i for e in doc.ents for i in range(e.start, e.end)}
@@ -91,6 +101,24 @@ class Recognizer:
             if (prev is not None and gap == " " and particle in NAME_PARTICLES
                     and self.gaz.names.get(normalize(text[prev.start:span.end]))):
                 out[-1] = PlaceSpan(prev.start, span.end, prev.source)
+            else:
+                out.append(span)
+        return out
+
+    def _joined_names(self, doc: Doc, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+        """A place span the model cut short, the rest read as a name, joined where the whole is a
+        town or an area in the gazetteer under its own name: "Pedro" LOC + "Juan Caballero" PERSON ->
+        Pedro Juan Caballero."""
+        text = text_of(doc)
+        names = {e.start_char: e for e in doc.ents if e.label_ in MISLABELLED}
+        out = []
+        for span in spans:
+            rest = names.get(span.end + 1)
+            whole = text[span.start:rest.end_char] if rest is not None and text[span.end] == " " else ""
+            key = normalize(whole)
+            recs = self.gaz.names.get(key, ()) if whole else ()
+            if recs and self._own_name(recs, key, AREA_KINDS | {CITY}):
+                out.append(PlaceSpan(span.start, rest.end_char, span.source))
             else:
                 out.append(span)
         return out
@@ -115,7 +143,8 @@ class Recognizer:
         says place: a place noun follows ("Kunar province") or it is listed with places
         ("Kunar, Nangarhar and Nuristan")."""
         candidates = [e for e in doc.ents if e.label_ in MISLABELLED
-                      and self._own_name(self.gaz.names.get(normalize(e.text), ()), normalize(e.text), AREA_KINDS)]
+                      and self._own_name(self.gaz.names.get(normalize(e.text), ()), normalize(e.text),
+                                         AREA_KINDS | ({CITY} if _named_as_place(doc, e) else set()))]
         token_spans = [doc.char_span(f.start, f.end, alignment_mode="expand") for f in found]
         starts = {t.start for t in token_spans if t}
         ends = {t.end - 1 for t in token_spans if t}
@@ -126,7 +155,7 @@ class Recognizer:
             for e in candidates:
                 if any(o.start == e.start_char for o in out):
                     continue
-                follows = e.end < len(doc) and doc[e.end].lower_ in PLACE_NOUNS
+                follows = e.end < len(doc) and doc[e.end].lower_ in PLACE_NOUNS or _named_as_place(doc, e)
                 listed = (e.end + 1 in starts and doc[e.end].lower_ in LIST_JOINERS) or (
                     e.start - 2 in ends and doc[e.start - 1].lower_ in LIST_JOINERS)
                 if follows or listed:
