@@ -267,3 +267,8 @@ def test_a_general_secretary_is_no_general(link):
     assert actor_of(doc, "Asim Munir").sector == "military"
     doc = link("Councilman César Lesme said the mayor was not guarded.")
     assert actor_of(doc, "César Lesme").sector == "government"
+
+
+def test_a_verb_ends_a_described_mention():
+    doc = run(load(), "If the party disobeyed government orders, they would be imprisoned.")
+    assert not any("disobeyed" in m.text for a in doc._.actors for m in a.mentions)

@@ -76,6 +76,7 @@ GROUP_PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside"
 MAX_PLACE_TOKENS = 4  # "in Darfur, Sudan", "in North Kivu, Congo"
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})  # words no noun phrase's modifiers include
 ORG_SECTOR_WORDS: dict[str, str] = {
     "army": "military", "forces": "military", "brigade": "military", "battalion": "military",
     "regiment": "military", "division": "military", "navy": "military", "command": "military",
@@ -566,6 +567,8 @@ def _determiner_and_descriptor(doc: Doc, start: int) -> tuple[int | None, str | 
             return None, None
         if not doc[i].is_lower:
             return None, None  # "the Afghan army", "the ISIS ranks": a name, not a description
+        if doc[i].pos_ in CLAUSE_POS and word not in DESCRIPTOR_TAGS:
+            return None, None  # "if the party disobeyed government orders": a verb between, two phrases
         if word in DESCRIPTOR_TAGS and descriptor is None:
             descriptor = word
         i -= 1
