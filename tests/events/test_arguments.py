@@ -65,3 +65,39 @@ def test_relevance_l2_is_the_one_with_the_lowest_hold_out_log_loss():
     chosen, losses = choose_relevance_l2(train, holdout, enc)
     assert set(losses) == set(RELEVANCE_L2S)
     assert chosen == max(RELEVANCE_L2S) and losses[chosen] < losses[min(RELEVANCE_L2S)]
+
+
+def test_choices_without_the_split_tagger_say_how_to_train_it(tmp_path):
+    import click
+    import pytest
+
+    from sitrep.events.train import _split_tagger
+
+    with pytest.raises(click.ClickException, match="--tagger train"):
+        _split_tagger(tmp_path / "split")
+
+
+def test_the_shipped_tagger_is_trained_on_all_of_train():
+    import json
+
+    from sitrep.events.role_tagger import MODEL_DIR
+
+    labels = json.loads((MODEL_DIR / "labels.json").read_text(encoding="utf-8"))
+    assert "all 1,300 articles" in labels["source"] and labels["epochs"] >= 1
+
+
+def test_a_relevance_gate_must_gain_more_than_the_hold_outs_noise():
+    from sitrep.events.train import _search
+
+    def doc(gold, phrase, relevance):
+        return {"extracts": {"PerpInd": [[[gold]]] if gold else []}}, [(phrase, "PerpInd", 0.9, 0, 1)], relevance
+
+    # one false filler in an irrelevant article among 50 others: a gate of 0.1 removes it,
+    # a gain far inside the bootstrap noise, so no gate is kept
+    right = [doc("guerrillas", "guerrillas", 0.5) for _ in range(40)] + [doc("rebels", "guerrillas", 0.5) for _ in range(10)]
+    docs = right + [doc(None, "soldiers", 0.05)]
+    chosen = _search(docs, gates=(0.0, 0.1), powers=(0.0,))
+    assert chosen["gate"] == 0.0 and chosen["best_f1"] > chosen["f1"] and chosen["se"] > 0
+    # twenty false fillers in irrelevant articles: the gate earns its place
+    docs = right + [doc(None, "soldiers", 0.05) for _ in range(20)]
+    assert _search(docs, gates=(0.0, 0.1), powers=(0.0,))["gate"] == 0.1

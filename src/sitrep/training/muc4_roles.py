@@ -1,9 +1,11 @@
 """Fine-tune the MiniLM encoder as a tagger of MUC-4 attack roles, export it to ONNX int8.
 
-    python -m sitrep.training.muc4_roles              # train on train.json minus its hold-out, export
+    python -m sitrep.training.muc4_roles              # train on train.json minus its hold-out, export to SPLIT_DIR
 
 `python -m sitrep.events.train` runs the same (`train_and_export`) on the documents it has
-already read, then chooses how the tagger and the phrase model are combined on the hold-out.
+already read, then chooses how the tagger and the phrase model are combined on the hold-out,
+and last fine-tunes the tagger sitrep ships on all of train for the epochs the hold-out chose
+(`train_all_and_export`).
 
 Labels: every mention string of a role entity in a document's MUC-4 key is looked up in its
 words (all occurrences, longer mentions first, no overlaps) and tagged B-/I-role; the rest is O.
@@ -35,6 +37,7 @@ from . import encoder_ner, paths
 logger = logging.getLogger(__name__)
 
 WORK = paths.WORK_DIR / "muc4_roles"
+SPLIT_DIR = WORK / "split"  # the tagger trained without the hold-out, which the hold-out's choices are made with
 SEED = 0
 # Hold-out role F1 of the tagger alone: 4 epochs at 1e-4 ended at 0.43; 7 epochs at 1e-4 peaked at
 # 0.46 (epoch 5), 7 at 2e-4 at 0.44 (epoch 7), about 41 minutes on one thread. With the phrase
@@ -93,55 +96,98 @@ def training_windows(articles: list[dict], rng: random.Random) -> list[dict]:
 # --- training ------------------------------------------------------------------------------
 
 
+class _Run:
+    """One fine-tuning run: the model, its optimiser over a schedule of `epochs` epochs, the data."""
+
+    def __init__(self, articles: list[dict], epochs: int, seed: int) -> None:
+        import torch
+
+        random.seed(seed)
+        np.random.seed(seed)
+        torch.manual_seed(seed)
+        torch.set_num_threads(THREADS)
+        self.rng = random.Random(seed)
+        self.chosen = [a for a in articles if a["incident"] or self.rng.random() < NON_INCIDENT_SHARE]
+        self.tag_ids = {t: i for i, t in enumerate(TAGS)}
+        self.tokenizer = encoder_ner.load_tokenizer(encoder_ner.base_model_dir())
+        self.model = encoder_ner.build_model(len(TAGS))
+        per_epoch = -(-len(training_windows(self.chosen, random.Random(seed))) // BATCH_SIZE)
+        self.steps = per_epoch * epochs
+        self.optimizer, self.scheduler = encoder_ner.fine_tuning(self.model, LEARNING_RATE, self.steps)
+        self.loss_fn = torch.nn.CrossEntropyLoss(ignore_index=encoder_ner.IGNORE)
+        self.step, self.started = 0, time.time()
+
+    def minutes(self) -> float:
+        return (time.time() - self.started) / 60
+
+    def epoch(self, number: int, max_minutes: float) -> None:
+        """One pass over freshly drawn windows; stops early past `max_minutes`."""
+        encoded = encoder_ner.encode(training_windows(self.chosen, self.rng), self.tokenizer, self.tag_ids)
+        for index in encoder_ner.batches(encoded, BATCH_SIZE, self.rng):
+            batch = encoder_ner.collate(encoded, index)
+            loss = encoder_ner.train_step(self.model, self.optimizer, self.scheduler, self.loss_fn, batch, len(TAGS))
+            self.step += 1
+            if self.step % 50 == 0:
+                logger.info("epoch %d step %d/%d loss %.4f %.0f s", number, self.step, self.steps, loss, time.time() - self.started)
+            if self.minutes() >= max_minutes:
+                break
+
+    def save(self, work: Path) -> None:
+        import torch
+
+        torch.save(self.model.state_dict(), work / "model.pt")
+        (work / LABELS_FILE).write_text(json.dumps({"tags": TAGS}, indent=1))
+
+
 def train(train_articles: list[dict], holdout: list[dict], work: Path = WORK, epochs: int = EPOCHS,
           max_minutes: float = MAX_MINUTES, seed: int = SEED) -> dict:
     """Fine-tune; keep the epoch with the best hold-out role F1 in work/model.pt."""
     import torch
 
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    torch.set_num_threads(THREADS)
     work.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    chosen = [a for a in train_articles if a["incident"] or rng.random() < NON_INCIDENT_SHARE]
-    tag_ids = {t: i for i, t in enumerate(TAGS)}
-    tokenizer = encoder_ner.load_tokenizer(encoder_ner.base_model_dir())
+    run = _Run(train_articles, epochs, seed)
     _write_holdout_windows(holdout, work)
-    model = encoder_ner.build_model(len(TAGS))
-    per_epoch = -(-len(training_windows(chosen, random.Random(seed))) // BATCH_SIZE)
-    steps = per_epoch * epochs
-    optimizer, scheduler = encoder_ner.fine_tuning(model, LEARNING_RATE, steps)
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=encoder_ner.IGNORE)
-    started, best, history, step = time.time(), -1.0, [], 0
-    logger.info("%d training articles (%d with an incident), %d hold-out, %d steps", len(chosen),
-                sum(a["incident"] for a in chosen), len(holdout), steps)
+    best, best_epoch, history = -1.0, 0, []
+    logger.info("%d training articles (%d with an incident), %d hold-out, %d steps", len(run.chosen),
+                sum(a["incident"] for a in run.chosen), len(holdout), run.steps)
     for epoch in range(1, epochs + 1):
-        encoded = encoder_ner.encode(training_windows(chosen, rng), tokenizer, tag_ids)
-        for index in encoder_ner.batches(encoded, BATCH_SIZE, rng):
-            loss = encoder_ner.train_step(model, optimizer, scheduler, loss_fn, encoder_ner.collate(encoded, index), len(TAGS))
-            step += 1
-            if step % 50 == 0:
-                logger.info("epoch %d step %d/%d loss %.4f %.0f s", epoch, step, steps, loss, time.time() - started)
-            if (time.time() - started) / 60 >= max_minutes:
-                break
-        scores = holdout_scores(model, tokenizer, holdout, lead=LEAD_DROPOUT < 1.0)
-        history.append({"epoch": epoch, "step": step, "minutes": round((time.time() - started) / 60, 1), **scores})
+        run.epoch(epoch, max_minutes)
+        scores = holdout_scores(run.model, run.tokenizer, holdout, lead=LEAD_DROPOUT < 1.0)
+        history.append({"epoch": epoch, "step": run.step, "minutes": round(run.minutes(), 1), **scores})
         logger.info("hold-out after epoch %d: %s", epoch, scores)
         if scores["role_f1"] > best:
-            best = scores["role_f1"]
-            torch.save(model.state_dict(), work / "model.pt")
-            (work / LABELS_FILE).write_text(json.dumps({"tags": TAGS}, indent=1))
-        if (time.time() - started) / 60 >= max_minutes:
+            best, best_epoch = scores["role_f1"], epoch
+            run.save(work)
+        if run.minutes() >= max_minutes:
             logger.warning("stopped by the %.0f-minute guard", max_minutes)
             break
+    model = run.model
     model.load_state_dict(torch.load(work / "model.pt"))
     trained_with_lead = LEAD_DROPOUT < 1.0
-    without_lead = holdout_scores(model, tokenizer, holdout, lead=False) if trained_with_lead else {"role_f1": best}
-    summary = {"epochs_run": len(history), "steps": step, "train_articles": len(chosen), "holdout_articles": len(holdout),
-               "minutes": round((time.time() - started) / 60, 1), "best_holdout_role_f1": best, "history": history,
-               "best_without_lead": without_lead, "lead": trained_with_lead and best > without_lead["role_f1"], "seed": seed, "threads": THREADS,
-               "lr": LEARNING_RATE, "batch_size": BATCH_SIZE}
+    without_lead = holdout_scores(model, run.tokenizer, holdout, lead=False) if trained_with_lead else {"role_f1": best}
+    summary = {"epochs_run": len(history), "best_epoch": best_epoch, "steps": run.step, "train_articles": len(run.chosen),
+               "holdout_articles": len(holdout), "minutes": round(run.minutes(), 1), "best_holdout_role_f1": best,
+               "history": history, "best_without_lead": without_lead, "lead": trained_with_lead and best > without_lead["role_f1"],
+               "seed": seed, "threads": THREADS, "lr": LEARNING_RATE, "batch_size": BATCH_SIZE}
+    (work / "train_summary.json").write_text(json.dumps(summary, indent=1))
+    return summary
+
+
+def train_all(articles: list[dict], holdout: list[dict], epochs: int, work: Path = WORK / "all",
+              seed: int = SEED) -> dict:
+    """Fine-tune on every article, hold-out included, for the `epochs` the hold-out chose, on the
+    same learning-rate schedule (over EPOCHS) as the run that chose them; no epoch is picked here,
+    since nothing is held out. The hold-out's windows are only for the export's int8 check."""
+    work.mkdir(parents=True, exist_ok=True)
+    run = _Run(articles, EPOCHS, seed)
+    _write_holdout_windows(holdout, work)
+    logger.info("%d articles (%d with an incident), %d of %d steps", len(run.chosen),
+                sum(a["incident"] for a in run.chosen), run.steps * epochs // EPOCHS, run.steps)
+    for epoch in range(1, epochs + 1):
+        run.epoch(epoch, float("inf"))
+    run.save(work)
+    summary = {"epochs": epochs, "steps": run.step, "train_articles": len(run.chosen), "minutes": round(run.minutes(), 1),
+               "seed": seed, "threads": THREADS, "lr": LEARNING_RATE, "batch_size": BATCH_SIZE}
     (work / "train_summary.json").write_text(json.dumps(summary, indent=1))
     return summary
 
@@ -198,13 +244,25 @@ def holdout_scores(model, tokenizer, holdout: list[dict], lead: bool) -> dict:
     return {name: _prf(c["tp"], c["fp"], c["fn"])["f1"] for name, c in {"role_f1": total, **counts}.items()}
 
 
-def train_and_export(train_articles: list[dict], holdout: list[dict], out: Path = MODEL_DIR, work: Path = WORK) -> dict:
+def train_and_export(train_articles: list[dict], holdout: list[dict], out: Path = SPLIT_DIR, work: Path = WORK) -> dict:
     """Train, then export the kept epoch to `out` (ONNX int8, tokenizer, labels)."""
     summary = train(train_articles, holdout, work)
     exported = encoder_ner.export(work, out)
     # the window setting the hold-out chose travels with the model (EncoderModel reads "tags" only)
     labels = {"tags": TAGS, "lead": summary["lead"], "source": "MUC-4 train minus its hold-out fifth (public domain)",
-              "holdout_role_f1": summary["best_holdout_role_f1"], "holdout_role_f1_without_lead": summary["best_without_lead"]["role_f1"]}
+              "epoch": summary["best_epoch"], "holdout_role_f1": summary["best_holdout_role_f1"],
+              "holdout_role_f1_without_lead": summary["best_without_lead"]["role_f1"]}
+    (out / LABELS_FILE).write_text(json.dumps(labels, indent=1))
+    return {"train": summary, "export": exported}
+
+
+def train_all_and_export(articles: list[dict], holdout: list[dict], epochs: int, out: Path = MODEL_DIR,
+                         work: Path = WORK / "all") -> dict:
+    """`train_all`, then export to `out`: the tagger sitrep ships."""
+    summary = train_all(articles, holdout, epochs, work)
+    exported = encoder_ner.export(work, out)
+    labels = {"tags": TAGS, "lead": False, "epochs": epochs,
+              "source": "MUC-4 train, all 1,300 articles (public domain); epochs chosen on the hold-out fifth by a run without it"}
     (out / LABELS_FILE).write_text(json.dumps(labels, indent=1))
     return {"train": summary, "export": exported}
 
@@ -234,7 +292,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m sitrep.training.muc4_roles", description=__doc__.split("\n")[0])
     parser.add_argument("--muc4-train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--work", type=Path, default=WORK)
-    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--out", type=Path, default=SPLIT_DIR)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     train_articles, holdout = read_articles(args.muc4_train)
