@@ -151,4 +151,6 @@ def test_one_person_killed_or_wounded_without_a_number(nlp):
     assert [(q[0], q[2], q[5]) for q in found] == [("a local herder", 1, "casualties_killed"),
                                                   ("a young female student", 1, "casualties_injured")]
     assert _quantities(nlp, "One soldier was killed.") == [("One soldier", 1, 1, 1, "soldier killed", "casualties_killed")]
+    assert [(q[0], q[2], q[5]) for q in _quantities(nlp, "A 35-year-old man was shot dead.")] == [
+        ("A 35-year-old man", 1, "casualties_killed")]
     assert _quantities(nlp, "A bill was killed in the senate. He was a man killed by fate.") == []

@@ -52,7 +52,7 @@ VICTIM_NOUNS = {
 }
 SINGULAR_PEOPLE = sorted({w for w in PEOPLE if not w.endswith(("s", "men", "children")) and w not in {"people", "family", "police", "personnel"}}
                          | VICTIM_NOUNS, key=len, reverse=True)
-_ONE = r"(?P<one>\b(?:an?|one)\s+(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?(?P<noun>" + "|".join(SINGULAR_PEOPLE) + r"))\b"
+_ONE = r"(?P<one>\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(SINGULAR_PEOPLE) + r"))\b"  # "a 35-year-old man"
 _SINGLE_VERBS = {"casualties_killed": r"killed|shot\s+dead|murdered|slain|executed|beheaded|lynched|stabbed\s+to\s+death",
                  "casualties_injured": r"wounded|injured|hurt"}
 _PASSIVE = r"\s+(?:was|has\s+been|had\s+been|got)\s+(?:(?:also|fatally|seriously|critically|reportedly)\s+)?"
