@@ -37,6 +37,8 @@ def test_title_rules() -> None:
     assert title_of("One line\nthen more\n\nBody.") is None
     assert title_of("x" * 250 + "\n\nBody.") is None
     assert title_of("“Tell me,” said the prosecutor. “No! You tell me!”\n\nBody.") is None
+    assert title_of("By Isaac Mpho Mogotsi\n\nBody.") is None  # a byline
+    assert title_of("By the river a village burns\n\nBody.") == "By the river a village burns"
 
 
 def test_text_opening_with_its_address(tmp_path: Path) -> None:

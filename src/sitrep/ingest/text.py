@@ -16,6 +16,7 @@ from sitrep.ingest.article import MAX_ARTICLE_CHARS, Article, Failure, make_arti
 CLOSING_QUOTES = "\"'”’»"
 MAX_TITLE_CHARS = 200  # headlines are short; a longer first paragraph is body text
 _TITLE = re.compile(r"\A\s*([^\n]+?)[ \t]*\r?\n[ \t]*\r?\n")
+BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")  # "By Isaac Mpho Mogotsi"
 _URL_LINE = re.compile(r"\A\s*(https?://[^\s]+)[ \t]*(?:\r?\n|\Z)")
 
 
@@ -27,6 +28,8 @@ def title_of(text: str) -> str | None:
     line = match.group(1).strip()
     if len(line) > MAX_TITLE_CHARS or line.rstrip(CLOSING_QUOTES).endswith((".", "!")) or not any(ch.isalpha() for ch in line):
         return None  # a sentence (quoted too: "“No! You tell me!”"), or a rule of dashes, is not a headline
+    if BYLINE.match(line):
+        return None  # "By Isaac Mpho Mogotsi": who wrote it
     return line
 
 
