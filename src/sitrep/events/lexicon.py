@@ -273,12 +273,12 @@ ABSTRACT_GOODS = frozenset({
     "order", "hopes", "hope", "chances", "chance", "reputation", "reputations", "economy", "career", "careers", "credibility",
     "trust", "relationship", "relations", "democracy", "image", "legacy", "morale", "future", "confidence", "dreams", "dream",
     "livelihood", "livelihoods", "system", "institutions", "unity", "culture", "myth", "argument", "case", "narrative"})
-DESTROY_FORMS = ("destroy", "destroys", "destroyed", "destroying")
+DESTROY_FORMS = verb_forms("destroy")
 # "mobilise workers nationwide", "mobilize funds": no forces deployed
 CIVIL_MOBILIZED = frozenset({"workers", "supporters", "voters", "members", "funds", "resources", "support", "people", "citizens",
                              "masses", "public", "opinion", "students", "youths", "youth", "communities", "donors", "investment",
                              "investors", "money", "capital", "farmers", "women", "residents", "followers", "party", "grassroots"})
-MOBILIZE_FORMS = tuple(f"{stem}{end}" for stem in ("mobiliz", "mobilis") for end in ("e", "es", "ed", "ing"))
+MOBILIZE_FORMS = verb_forms("mobilize") | verb_forms("mobilise")
 BLOCK_OBJECTS: dict[str, frozenset[str]] = {**{form: PLANS for form in ("kill", "kills", "killed", "killing")},
                                             **{form: ABSTRACT_FOES for form in FIGHT_FORMS},
                                             **{form: ABSTRACT_GOODS for form in DESTROY_FORMS},

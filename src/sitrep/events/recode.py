@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from sitrep.events.lexicon import verb_forms
 from sitrep.events.mentions import EventMention
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "CONSULT"})
@@ -33,7 +34,7 @@ OPENING_PARTICIPLES = frozenset({"attacking", "targeting", "targetting", "slammi
 VERBAL_VERBS = frozenset(
     form for verb in ("insult", "criticise", "criticize", "undermine", "slander", "smear", "ridicule", "mock", "belittle",
                       "denounce", "vilify", "discredit", "humiliate", "defame", "berate", "lambast", "castigate", "malign")
-    for form in (verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed", verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"))
+    for form in verb_forms(verb))
 VERBAL_MODIFIERS = frozenset({"verbal", "personal", "rhetorical", "scathing", "stinging", "blistering", "withering", "vitriolic",
                               "written", "online", "editorial", "political", "racist", "sexist", "attack"})
 VERBAL_NOUNS_AFTER = frozenset({"piece", "pieces", "ad", "ads", "advert", "adverts", "advertisement", "campaign", "dog", "dogs"})

@@ -47,6 +47,8 @@ CONTINENT, REGION, WATER, LANDFORM = "continent", "region", "water", "landform"
 
 # Words that are also the names (or translations of names) of some provinces: "North", "Centre";
 # alone, they name such a province only in an article about its country
+# Lower-case words inside Romance place names ("San Francisco de Yojoa", "Mar del Plata")
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "las", "los", "el"})
 GENERIC_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "center",
     "centre", "capital", "city", "district", "federal", "coast", "islands", "island", "river", "lake", "mountain",

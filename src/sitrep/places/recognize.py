@@ -20,6 +20,7 @@ from sitrep.places.gazetteer import (
     COUNTRY,
     GENERIC_WORDS,
     LANDFORM,
+    NAME_PARTICLES,
     REGION,
     WATER,
     Gazetteer,
@@ -46,8 +47,6 @@ MISLABELLED = frozenset({"PERSON", "ORG"})
 PLACE_NOUNS = frozenset({"province", "provinces", "district", "districts", "state", "states", "region", "regions",
                          "county", "counties", "valley", "governorate", "governorates", "oblast", "prefecture"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
-# Lower-case words inside Romance place names ("San Francisco de Yojoa", "Mar del Plata")
-NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "las", "los", "el"})
 
 
 TOWN_NOUNS = frozenset({"town", "city", "village", "municipality", "capital", "port", "district", "province", "region",

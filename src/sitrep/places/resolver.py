@@ -32,6 +32,7 @@ from sitrep.places.gazetteer import (
     COUNTRY,
     GENERIC_WORDS,
     LANDFORM,
+    NAME_PARTICLES,
     REGION,
     WATER,
     Gazetteer,
@@ -40,7 +41,7 @@ from sitrep.places.gazetteer import (
 )
 
 # articles and prepositions that begin place names ("La Vega", "El Paso", "Al Qaim"): alone, no place
-PARTICLES = frozenset({"la", "las", "el", "le", "les", "los", "lo", "de", "del", "des", "da", "do", "dos", "du", "di", "al"})
+PARTICLES = NAME_PARTICLES | {"le", "les", "lo", "al"}
 
 # --- priors (log10-population units: +1 is worth a tenfold population) ---
 KIND_PRIOR = {COUNTRY: 3.0, CONTINENT: 3.0, ADMIN1: 1.5, REGION: 2.5, WATER: 1.5, LANDFORM: 1.5, ADMIN2: 0.0, CITY: 0.0}
