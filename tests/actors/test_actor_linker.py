@@ -256,9 +256,10 @@ def test_an_unknown_organisation_takes_its_sector_from_its_name():
     nlp = spacy.blank("en")
     for name, sector in (("Progressive Movement", "party"), ("Patriotic Union of Kurdistan", "party"),
                          ("Tupac Amaru Revolutionary Movement", "rebels"), ("National Liberation Front", "rebels"),
-                         ("Mineworkers Union", "labour"), ("Mahdi Army", "military")):
+                         ("Mineworkers Union", "labour"), ("Mahdi Army", "rebels"), ("Bolivian Army", "military"),
+                         ("Kachin Independence Army", "rebels")):
         doc = nlp(name)
-        assert guess_org_sector(doc[:]) == sector, name
+        assert guess_org_sector(doc[:], {"Bolivian", "Bolivia"}.__contains__) == sector, name
 
 
 def test_a_general_secretary_is_no_general(link):

@@ -101,3 +101,29 @@ def test_a_relevance_gate_must_gain_more_than_the_hold_outs_noise():
     # twenty false fillers in irrelevant articles: the gate earns its place
     docs = right + [doc(None, "soldiers", 0.05) for _ in range(20)]
     assert _search(docs, gates=(0.0, 0.1), powers=(0.0,))["gate"] == 0.1
+
+
+def test_syntax_features_name_the_trigger_a_phrase_is_an_argument_of():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.events.arguments import DocView, _syntax_features
+
+    words = ["priests", "were", "killed", "by", "soldiers", "who", "attacked", "the", "university", "."]
+    heads = [2, 2, 2, 4, 2, 6, 4, 8, 6, 2]
+    deps = ["nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent", "nsubj", "acl:relcl", "det", "obj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 9)
+    view, triggers = DocView.of(doc), {2: "ASSAULT/kill", 6: "ASSAULT/force"}
+    # the agent, through its preposition, and the subject of the relative clause it heads
+    assert _syntax_features(view, 4, 5, triggers) == ["dep=obl:by", "dt=obl:by|ASSAULT/kill", "dt=rel:nsubj|ASSAULT/force"]
+    assert _syntax_features(view, 7, 9, triggers) == ["dep=obj", "dt=obj|ASSAULT/force"]  # "the university": its head's
+    assert _syntax_features(view, 0, 1, triggers) == ["dep=nsubj:pass", "dt=nsubj:pass|ASSAULT/kill"]
+    unparsed = Doc(doc.vocab, words=words, sent_starts=[True] + [False] * 9)
+    assert _syntax_features(DocView.of(unparsed), 4, 5, triggers) == []
+
+
+def test_a_filler_names_a_thing():
+    from sitrep.events.arguments import may_fill
+
+    assert may_fill("car bomb") and may_fill("ak-47") and may_fill("fmln")
+    assert not may_fill(".38") and not may_fill("12") and not may_fill("car loaded with") and not may_fill("")

@@ -360,6 +360,9 @@ class ActorMatcher:
         return Candidate(start, end, "generic", sector=sector, country=iso3, name=doc[start:end].text,
                          confidence=CONFIDENCE["generic"], priority=1)
 
+    def _national(self, text: str) -> bool:
+        return text in self.country_names or text in self.demonym_iso3
+
     def _country_tokens(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[int]:
         """Tokens of country names and demonyms: "the Guatemala army" is no description."""
         demonym_matches = (self.demonyms_caseless if isinstance(self.demonym_iso3, FoldedDict) else self.demonyms)(doc)
@@ -424,7 +427,7 @@ class ActorMatcher:
             elif ent.label_ == "PERSON":
                 out.append(Candidate(ent.start, ent.end, "person", name=ent.text, confidence=CONFIDENCE["entity"]))
             elif ent.label_ == "ORG":
-                out.append(Candidate(ent.start, ent.end, "entity", name=ent.text, sector=guess_org_sector(ent),
+                out.append(Candidate(ent.start, ent.end, "entity", name=ent.text, sector=guess_org_sector(ent, self._national),
                                      confidence=CONFIDENCE["entity"]))
             elif ent.label_ == "NORP" and ent.text not in self.demonym_iso3 and not _followed_by_noun(doc, ent.end):
                 out.append(Candidate(ent.start, ent.end, "entity", name=ent.text, sector="civilians",
@@ -432,15 +435,19 @@ class ActorMatcher:
         return out
 
 
-def guess_org_sector(span: Span) -> str | None:
+def guess_org_sector(span: Span, national=lambda text: False) -> str | None:
     """A sector for an organisation the KB does not know, from words of its name: its head's
-    ("Mahdi Army"), but a "movement", "front" or "union" with a political word and no armed one
-    is a party ("Progressive Movement", "Patriotic Union of Kurdistan")."""
+    ("Mineworkers Union"), but a "movement", "front" or "union" with a political word and no armed
+    one is a party ("Progressive Movement", "Patriotic Union of Kurdistan"), and an army that no
+    state's name (`national`: a country name or demonym) qualifies is a non-state armed group
+    ("Arakan Army", "Mahdi Army"; "the Bolivian Army" is a state's)."""
     words = {t.lower_ for t in span}
     for token in reversed(span):
         sector = ORG_SECTOR_WORDS.get(token.lower_)
         if sector in ("rebels", "labour") and words & POLITICAL_WORDS and not words & ARMED_WORDS:
             return "party"
+        if token.lower_ == "army" and not any(national(t.text) for t in span[:token.i - span.start]):
+            return "rebels"
         if sector:
             return sector
     return None

@@ -52,7 +52,7 @@ def run(data: Path, *, nlp: Language | None = None, limit: int | None = None) ->
     """Score the events stage on the data set at `data`; the format is recognised from the path."""
     data = Path(data)
     kind = detect(data)
-    nlp = nlp or default_pipeline()
+    nlp = nlp or default_pipeline(kind)
     if "sitrep_events" not in nlp.pipe_names:
         raise SitrepError(Errors.E862.format(pipes=", ".join(nlp.pipe_names)))
     started = time.perf_counter()
@@ -80,10 +80,14 @@ def detect(data: Path) -> str:
     raise SitrepError(Errors.E861.format(path=data))
 
 
-def default_pipeline() -> Language:
-    """A blank English pipeline with the stages events rest on or feed (entities, quantities, actors,
-    events, casualties, claims) that exist in this checkout."""
+def default_pipeline(kind: str = "plover") -> Language:
+    """The stages events rest on or feed (entities, quantities, actors, events, casualties,
+    claims) that exist in this checkout, over a blank English pipeline; for MUC-4 over en_sitrep's
+    tagger and parser (its NER left out, as blank has none): the argument model reads the parse,
+    and `sitrep.events.train` fits it over this pipeline."""
     stages = [s for s in EVENT_STAGES if importlib.util.find_spec(STAGES[s].module) is not None]
+    if kind == "muc4":
+        return load(base="sitrep:en_sitrep", exclude=["ner"], stages=stages)
     return load(base="blank:en", stages=stages)
 
 

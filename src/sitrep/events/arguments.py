@@ -10,7 +10,9 @@ by `python -m sitrep.events.train`, stored in `model/arguments.json`):
    attack"), and "X of (the) Y" phrases joining two runs ("members of the fmln");
 2. features: the phrase, its head and first word, the words either side, the nearest event
    trigger and on which side of it the phrase stands, the sentence's place in the article, how
-   often the phrase and its head recur in the article, and the sector of an actor it names;
+   often the phrase and its head recur in the article, the sector of an actor it names, and,
+   where the pipeline parses, how the phrase attaches to its governor and which trigger class
+   that governor is ("killed by <soldiers>": obl:by of ASSAULT/kill);
 3. a multinomial logistic regression (numpy) over NONE and the five roles, and a document
    relevance regression (does the article report an incident at all: its words, its lead, the
    events the events stage finds). A phrase's score is its role probability times the
@@ -53,6 +55,7 @@ NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven",
 FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "to", "with", "into", "onto", "over", "under", "near", "about", "after", "before", "during", "since", "until", "against", "between", "through", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "who", "whom", "whose", "which", "what", "how", "why", "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their", "our", "my", "your", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "also", "only", "just", "even", "still", "already", "yet", "very", "more", "most", "other", "another", "such", "some", "any", "all", "both", "each", "every", "either", "neither", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says", "say", "told", "reported", "according", "added", "stated", "today", "yesterday", "tomorrow", "ago", "last", "next", "week", "month", "year", "years", "days", "day", "hours", "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr"]
 )
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 JOINERS = frozenset({"-", "'", "'s", "."})  # inside a word: "ak-47", "d'aubuisson", "councilman's", "u.s."
 
 
@@ -136,6 +139,10 @@ class DocView:
     number: list[bool]
     sent_no: list[int]
     sent_bounds: list[tuple[int, int]]
+    head: list[int]  # each token's syntactic head (itself at a root, or without a parse)
+    # (governor, relation) pairs of each token: its head and relation ("nsubj", "obj", "obl:by" with
+    # its preposition), and the verb of a relative clause whose pronoun stands for it ("rel:nsubj")
+    attachments: list[list[tuple[int, str]]]
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
@@ -144,7 +151,31 @@ class DocView:
         for n, (s, e) in enumerate(bounds):
             sent_no[s:e] = [n] * (e - s)
         return cls([t.lower_ for t in doc], [_is_word(t) for t in doc],
-                   [t.is_alpha and t.lower_ not in FUNCTION_WORDS for t in doc], [_is_number(t) for t in doc], sent_no, bounds)
+                   [t.is_alpha and t.lower_ not in FUNCTION_WORDS for t in doc], [_is_number(t) for t in doc], sent_no, bounds,
+                   [t.head.i for t in doc], _attachments(doc))
+
+
+def _attachments(doc: Doc) -> list[list[tuple[int, str]]]:
+    """Each token's (governor, relation) pairs: its head, with its preposition ("killed by
+    <soldiers>": obl:by of "killed" in Universal Dependencies, pobj:by of it in spaCy's English
+    scheme), and a relative clause's verb ("<soldiers> who attacked": rel:nsubj of "attacked")."""
+    if not doc.has_annotation("DEP"):
+        return [[] for _ in doc]
+    found = []
+    for t in doc:
+        case = next((c for c in t.children if c.dep_ == "case" and c.is_alpha), None)
+        if case is not None:
+            found.append([(t.head.i, f"{t.dep_.partition(':')[0]}:{case.lower_}")])
+        elif t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
+            found.append([(t.head.head.i, f"pobj:{t.head.lower_}")])
+        else:
+            found.append([(t.head.i, t.dep_)])
+    for t in doc:
+        if t.dep_ in ("relcl", "acl:relcl"):
+            pronoun = next((c for c in t.children if c.dep_.startswith("nsubj") and c.lower_ in RELATIVE_PRONOUNS), None)
+            if pronoun is not None:
+                found[t.head.i].append((t.i, f"rel:{pronoun.dep_}"))
+    return found
 
 
 def features(view: DocView, start: int, end: int, text: str, run: tuple[int, int] | None, context: dict) -> list[str]:
@@ -183,7 +214,18 @@ def features(view: DocView, start: int, end: int, text: str, run: tuple[int, int
     sector = next((context["actors"][i] for i in range(start, end) if i in context["actors"]), None)
     if sector:
         feats.append(f"actor={sector}")
-    return feats
+    return feats + _syntax_features(view, start, end, context["trigger_at"])
+
+
+def _syntax_features(view: DocView, start: int, end: int, trigger_at: dict[int, str]) -> list[str]:
+    """How the phrase's head attaches, and to which trigger class when its governor is one:
+    the agent of "killed" or the subject of "attacked" is a perpetrator whatever its words."""
+    i = end - 1
+    while start <= view.head[i] < end and view.head[i] != i:
+        i = view.head[i]
+    attached = view.attachments[i]
+    feats = [f"dep={attached[0][1]}"] if attached else []
+    return feats + [f"dt={relation}|{trigger_at[governor]}" for governor, relation in attached if governor in trigger_at]
 
 
 def _trigger_features(start: int, end: int, sent: tuple[int, int], triggers: list[tuple[int, int, str, str]]) -> list[str]:
@@ -259,7 +301,8 @@ def candidates(doc: Doc, table: dict, sentences: set[int] | None = None) -> list
     run_of = {(s, e): (s, e) for s, e in found_runs}
     spans = phrase_spans(doc, found_runs)
     texts = [doc[s:e].text.lower() for s, e in spans]
-    context = {"triggers": trigger_spans(doc, table), "actors": actor_sectors(doc),
+    triggers = trigger_spans(doc, table)
+    context = {"triggers": triggers, "trigger_at": {i: cls for s, e, _, cls in triggers for i in range(s, e)}, "actors": actor_sectors(doc),
                "freq": _counts(texts), "heads": _counts(t.split()[-1] for t in texts if t),
                "first": {}, "attack_sentences": _attack_sentences(doc)}
     for (s, _e), text in zip(spans, texts):
@@ -370,11 +413,20 @@ def with_tagger(spans: list[tuple[str, int, int]], probs: np.ndarray, tagger: Ro
 
 
 def role_scores(spans: list[tuple[str, int, int]], probs: np.ndarray) -> list[tuple[str, str, float, int, int]]:
-    """Every (phrase, role) whose probability reaches MIN_SCORE, not only the most likely role: a
-    "guerrilla group" at 0.40 PerpInd and 0.45 PerpOrg may clear the PerpInd threshold only;
+    """Every (phrase, role) whose probability reaches MIN_SCORE, if the phrase `may_fill` a role,
+    and not only its most likely role: a "guerrilla group" at 0.40 PerpInd and 0.45 PerpOrg may
+    clear the PerpInd threshold only;
     `select` then keeps one role per stretch of text."""
     rows, cols = np.nonzero(probs[:, 1:] >= MIN_SCORE)
-    return [(spans[r][0], ROLES[c], float(probs[r, c + 1]), spans[r][1], spans[r][2]) for r, c in zip(rows, cols)]
+    return [(spans[r][0], ROLES[c], float(probs[r, c + 1]), spans[r][1], spans[r][2]) for r, c in zip(rows, cols)
+            if may_fill(spans[r][0])]
+
+
+def may_fill(text: str) -> bool:
+    """A filler names a thing: ".38" of ".38 caliber" or "12" of "12-gauge" does not, nor a span
+    the tagger ends on a function word ("car loaded with", "railroad bridge between")."""
+    words = text.split()
+    return bool(words) and any(c.isalpha() for c in text) and words[-1] not in FUNCTION_WORDS
 
 
 def select(scored: list[tuple], thresholds: dict[str, float], weight: float = 1.0) -> dict[str, list[str]]:

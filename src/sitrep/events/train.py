@@ -106,7 +106,7 @@ def read_documents(records: list[dict], keep_candidates: set[int]) -> tuple[list
     from sitrep.eval.events import _norm, default_pipeline
     from sitrep.pipeline import run_many
 
-    nlp = default_pipeline()
+    nlp = default_pipeline("muc4")
     table = surface_table()
     enc, rel_enc = Encoder(), Encoder()
     docs = []

@@ -276,7 +276,7 @@ def read_articles(path: Path) -> tuple[list[dict], list[dict]]:
     from sitrep.eval.events import default_pipeline
     from sitrep.events.train import holdout_split, read_muc
 
-    nlp = default_pipeline()
+    nlp = default_pipeline("muc4")
     shuffled, cut = holdout_split(read_muc(path))
 
     def tokenize(text: str) -> list[str]:
