@@ -59,6 +59,14 @@ def test_events_blocked_contexts(events_nlp):
     assert run(events_nlp, "The minister welcomed the ceasefire.")._.events
 
 
+def test_only_a_device_explodes(events_nlp, default_nlp):
+    """ "Protests exploded": a figure of speech, read from the subject in a parse, else the word before."""
+    for nlp in (events_nlp, default_nlp):
+        assert "ASSAULT" not in {e.type for e in run(nlp, "Protests exploded across the country after the vote.")._.events}
+        assert [e.type for e in run(nlp, "A car bomb exploded outside the embassy.")._.events] == ["ASSAULT"]
+    assert "ASSAULT" not in {e.type for e in run(default_nlp, "A wave of anger exploded in the capital.")._.events}
+
+
 def test_acled_table():
     assert acled_view("PROTEST", "riot", None, "asserted", []) == ("Riots", "Violent demonstration")
     assert acled_view("COERCE", "arrest", "arrest", "alleged", []) == ("Strategic developments", "Arrests")

@@ -292,6 +292,14 @@ HAZARDS = frozenset({
     "drought", "heatwave", "lightning", "wildfire", "wildfires", "disease", "outbreak", "cholera", "epidemic", "pandemic",
     "covid", "covid-19", "virus", "accident", "accidents", "crash", "crashes", "collision", "stampede", "downpour",
     "downpours", "rain", "rains", "monsoon", "blizzard", "eruption", "volcano", "blaze", "blazes", "inferno"})
+# What "explodes" in a figure of speech: "protests exploded across the country", "a wave of
+# anger exploded" are no explosion (the subject, or without a parse the word before the verb)
+EXPLODE_FORMS = frozenset(verb_forms("explode"))
+FIGURATIVE_BLASTS = frozenset({
+    "protest", "protests", "wave", "waves", "violence", "anger", "rage", "fury", "outrage", "frustration", "crowd", "crowds",
+    "situation", "tension", "tensions", "unrest", "debate", "controversy", "scandal", "row", "price", "prices", "demand",
+    "market", "markets", "population", "number", "numbers", "sales", "movement", "crisis", "issue", "story", "popularity",
+    "interest", "growth", "cases", "infections", "internet", "fans", "audience", "stadium", "city", "country", "streets"})
 # "was killed after getting hit by a truck": a vehicle that hit someone is a road accident
 VEHICLES = frozenset({"truck", "lorry", "bus", "car", "vehicle", "train", "tractor", "tipper", "dumper", "minibus",
                       "motorcycle", "motorbike", "taxi", "van", "tanker", "trailer"})

@@ -16,7 +16,11 @@ phrase model's (TAGGER_WEIGHTS; 0 keeps the phrase model alone). Last, as the ph
 the tagger is fine-tuned again on all of train for the epochs the hold-out chose (about 37
 minutes) and exported beside arguments.json: the weight and thresholds chosen with the first
 run apply to it (with the same choices, MUC-4 dev 0.472 with the first run's tagger, 0.484
-with this one).
+with this one, in session 7).
+
+The pipeline the documents run through is `sitrep.eval.events.default_pipeline("muc4")`, the
+one the evaluation scores with: en_sitrep's tagger and parser under the events stages, since
+the phrase model reads the parse.
 
 The pipeline runs once per document; candidate features are kept as integer ids.
 """

@@ -12,6 +12,8 @@ from sitrep.events.lexicon import (
     BLOCK_AFTER,
     BLOCK_BEFORE,
     BLOCK_OBJECTS,
+    EXPLODE_FORMS,
+    FIGURATIVE_BLASTS,
     GAPPED,
     HAZARDS,
     VEHICLES,
@@ -110,9 +112,18 @@ def _blocked(doc: Doc, span: Span) -> bool:
         return True
     if len(span) == 1 and first in QUALIFYING_PARTICIPLES and span[0].dep_ == "amod":
         return True  # "alleged gangsters" in a parse: an adjective
+    if first in EXPLODE_FORMS and _exploders(doc, span[0]) & FIGURATIVE_BLASTS:
+        return True
     # a capitalised trigger inside a name ("Attack Helicopter Battalion", "Free Syrian Army")
     # is part of the name, unless the sentence is in capitals or lower case throughout
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
+
+
+def _exploders(doc: Doc, verb) -> set[str]:
+    """What explodes: the verb's subjects in a parse, else the word before it."""
+    if doc.has_annotation("DEP"):
+        return {c.lower_ for c in verb.children if c.dep_.startswith("nsubj")}
+    return {doc[verb.i - 1].lower_} if verb.i > verb.sent.start else set()
 
 
 def _object_words(doc: Doc, i: int) -> list[str]:
