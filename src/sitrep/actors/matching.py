@@ -7,6 +7,7 @@ generic actor nouns ("militants"), definite descriptions ("the group") and named
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from spacy.language import Language
@@ -435,7 +436,7 @@ class ActorMatcher:
         return out
 
 
-def guess_org_sector(span: Span, national=lambda text: False) -> str | None:
+def guess_org_sector(span: Span, national: Callable[[str], bool] = lambda text: False) -> str | None:
     """A sector for an organisation the KB does not know, from words of its name: its head's
     ("Mineworkers Union"), but a "movement", "front" or "union" with a political word and no armed
     one is a party ("Progressive Movement", "Patriotic Union of Kurdistan"), and an army that no

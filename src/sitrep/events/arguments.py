@@ -415,8 +415,7 @@ def with_tagger(spans: list[tuple[str, int, int]], probs: np.ndarray, tagger: Ro
 def role_scores(spans: list[tuple[str, int, int]], probs: np.ndarray) -> list[tuple[str, str, float, int, int]]:
     """Every (phrase, role) whose probability reaches MIN_SCORE, if the phrase `may_fill` a role,
     and not only its most likely role: a "guerrilla group" at 0.40 PerpInd and 0.45 PerpOrg may
-    clear the PerpInd threshold only;
-    `select` then keeps one role per stretch of text."""
+    clear the PerpInd threshold only; `select` then keeps one role per stretch of text."""
     rows, cols = np.nonzero(probs[:, 1:] >= MIN_SCORE)
     return [(spans[r][0], ROLES[c], float(probs[r, c + 1]), spans[r][1], spans[r][2]) for r, c in zip(rows, cols)
             if may_fill(spans[r][0])]

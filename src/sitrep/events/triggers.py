@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import (
     BLOCK_AFTER,
@@ -119,7 +119,7 @@ def _blocked(doc: Doc, span: Span) -> bool:
     return span[0].is_title and span[0].i > span.sent.start and _mixed_case(span.sent) and _in_name(doc, span)
 
 
-def _exploders(doc: Doc, verb) -> set[str]:
+def _exploders(doc: Doc, verb: Token) -> set[str]:
     """What explodes: the verb's subjects in a parse, else the word before it."""
     if doc.has_annotation("DEP"):
         return {c.lower_ for c in verb.children if c.dep_.startswith("nsubj")}
