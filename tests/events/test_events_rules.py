@@ -67,6 +67,13 @@ def test_only_a_device_explodes(events_nlp, default_nlp):
     assert "ASSAULT" not in {e.type for e in run(default_nlp, "A wave of anger exploded in the capital.")._.events}
 
 
+def test_a_cyber_attack_is_coercion_not_force(events_nlp):
+    """PLOVER's gold records code hacking as COERCE (context "cyber"); a machete is still force."""
+    assert [e.type for e in run(events_nlp, "The ministry was hit by a spyware attack.")._.events] == ["COERCE"]
+    assert [e.type for e in run(events_nlp, "Hackers hacked into the army's computers.")._.events] == ["COERCE"]
+    assert [e.type for e in run(events_nlp, "Two farmers were hacked to death.")._.events] == ["ASSAULT"]
+
+
 def test_acled_table():
     assert acled_view("PROTEST", "riot", None, "asserted", []) == ("Riots", "Violent demonstration")
     assert acled_view("COERCE", "arrest", "arrest", "alleged", []) == ("Strategic developments", "Arrests")

@@ -188,6 +188,10 @@ LEXICON: list[tuple[str, str | None, str | None, float, tuple[str, ...]]] = [
     ("COERCE", "ban", None, MEDIUM, ("v:ban", "n:ban", "v:outlaw", "v:proscribe")),
     ("COERCE", "deport", None, STRONG, ("v:deport", "n:deportation", "v:extradite to")),
     ("COERCE", "censor", None, MEDIUM, ("v:censor", "n:censorship", "v:block websites", "n:internet shutdown")),
+    # cyber operations: PLOVER's gold records code hacking as COERCE in its "cyber" context, not
+    # as ASSAULT ("tried to hack into the computers of ... army officers")
+    ("COERCE", None, None, MEDIUM, ("n:cyber attack", "n:cyberattack", "n:cyber-attack", "n:spyware attack", "n:ransomware attack",
+                                    "n:malware attack", "n:hacking attack", "v:hack into")),
     ("ASSAULT", None, "force", STRONG, ("v:attack", "n:attack", "n:attacker", "v:strike", "v:assault", "n:assault", "v:storm", "v:strike at", "v:target",
                                         "n:offensive", "v:invade", "n:invasion", "v:wound", "v:injure", "v:maim", "n:violence against")),
     ("ASSAULT", None, "clash", STRONG, ("v:fight", "n:fighting", "v:clash", "n:clash", "n:battle", "v:battle", "n:skirmish", "n:gunbattle",
