@@ -39,6 +39,15 @@ def test_any_spacy_pipeline_on_disk_can_be_the_base(tmp_path):
     assert labels["Taliban"] == "ORG" and labels["Pakistani"] == "NORP"
 
 
+def test_a_dateline_dash_is_split_from_its_place():
+    for base in ("blank:en", "sitrep:en_sitrep"):
+        nlp = load(base=base, stages=[])
+        words = [t.text for t in nlp.make_doc("Srinagar- The police and KABUL- Two self- styled militants")]
+        assert words[:3] == ["Srinagar", "-", "The"], base
+        assert ["KABUL", "-"] == words[5:7] and "self-" in words, base  # lower-case words keep their dash
+        nlp.tokenizer.to_bytes()  # the tokenizer still serialises
+
+
 def test_overrides_replace_config_keys():
     nlp = load(base="blank:en", stages=[])
     assert nlp.pipe_names == ["sitrep_paragraphs", "sentencizer"]

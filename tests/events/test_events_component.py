@@ -26,6 +26,7 @@ def events(nlp, text):
         ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
         ("The two leaders held talks in Geneva.", "CONSULT", None),
         ("Police fired 12 rounds to disperse the crowd.", "ASSAULT", "firearms"),
+        ("Militants hacked two villagers to death near Beni.", "ASSAULT", None),
         ("The president visited Kabul on Tuesday.", "CONSULT", "visit"),
     ],
 )
@@ -181,6 +182,30 @@ def test_events_seed_article(events_nlp):
 ])
 def test_events_figurative_conflicts_are_no_assault(events_nlp, text):
     assert [e.type for e in events(events_nlp, text)] == []
+
+
+def test_events_victim_inside_a_gapped_trigger_is_its_target(full_nlp):
+    doc = run(full_nlp, "Militants hacked the villagers to death in Kasai.")
+    names = {a.id: a.name.lower() for a in doc._.actors}
+    killing = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert killing.trigger.text == "hacked the villagers to death"
+    assert [names[a] for a in killing.source] == ["militants"]
+    assert [names[a] for a in killing.target] == ["villagers"]
+    doc = run(full_nlp, "A mob beat two men to death.")  # a mob is an actor: ACLED's rioters
+    mob = next(a for a in doc._.actors if a.name.lower() == "mob")
+    assert mob.sector == "civilians" and doc._.events[0].source == [mob.id]
+    # "to" closes the pattern: death squads kill no one in this sentence's words
+    doc = run(full_nlp, "The farmer was shot by members of the death squads.")
+    assert [(e.trigger.text, e.mode) for e in doc._.events if e.type == "ASSAULT"] == [("shot", "firearms")]
+
+
+def test_events_wire_agency_takes_no_part():
+    doc = run(load(), "KABUL, Nov 1 (Reuters) - Taliban fighters killed two soldiers in Kunduz.")
+    names = {a.id: a.name for a in doc._.actors}
+    killing = next(e for e in doc._.events if e.type == "ASSAULT")
+    assert "Reuters" in names.values()  # the agency is an actor of the article ...
+    assert "Reuters" not in [names[a] for a in killing.source]  # ... not of the killing
+    assert any("Taliban" in names[a] for a in killing.source)
 
 
 @pytest.fixture(scope="module")

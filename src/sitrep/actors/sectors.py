@@ -106,6 +106,7 @@ SECTOR_NOUNS: dict[str, str] = {
     "babies": "civilians", "worshippers": "civilians", "farmers": "civilians", "pilgrims": "civilians",
     "passengers": "civilians", "shoppers": "civilians", "protesters": "civilians",
     "demonstrators": "civilians", "locals": "civilians", "families": "civilians",
+    "mob": "civilians", "mobs": "civilians", "rioters": "civilians",  # ACLED's "Rioters" are civilians acting
     "patients": "civilians", "hostages": "civilians", "citizens": "civilians", "tourists": "civilians",
     "aid workers": "ngo", "doctors": "health", "nurses": "health", "health workers": "health",
     # refugees

@@ -11,7 +11,7 @@ guess. The perpetrator and victim roles are the events' source and target actors
 Documents without an attack that took place cost nothing: the model runs only on the others,
 and there only over the sentences within ``max_sentence_gap`` of an attack.
 ``tagger = false`` leaves out the contextual role tagger (a MiniLM run over the whole article):
-the fast config does, trading MUC-4 dev role F1 0.495 for 0.401 (docs/events.md).
+the fast config does, trading MUC-4 dev role F1 0.508 for 0.401 (docs/events.md).
 The model's document relevance weight is not applied: it asks whether an article is a MUC-4
 incident report, and the events stage has already found an attack in this one.
 """

@@ -340,7 +340,7 @@ VERB_ONLY_FORMS = frozenset({"shells", "strike", "march", "book", "free", "searc
 
 
 # A verb and its object with words between: "police fired 12 rounds", "fired six rounds of tear gas".
-# (type, mode, act, weight, verb forms, object nouns, most words between)
+# (type, mode, act, weight, verb forms, object nouns or closing phrases, most words between)
 GAPPED: list[tuple[str, str | None, str | None, float, frozenset[str], frozenset[str], int]] = [
     ("ASSAULT", "firearms", "force", STRONG, frozenset(verb_forms("fire")),
      frozenset({"rounds", "round", "shots", "shot", "bullets", "bullet", "pellets", "volleys"}), 3),
@@ -349,6 +349,12 @@ GAPPED: list[tuple[str, str | None, str | None, float, frozenset[str], frozenset
     # "rebels fired mortars at the barracks", "fired two rockets into the town"
     ("ASSAULT", "heavy-weapons", "force", STRONG, frozenset(verb_forms("fire") | verb_forms("lob")),
      frozenset({"mortars", "mortar", "rockets", "rocket", "missiles", "missile", "artillery"}), 3),
+    # "hacked two villagers to death", "shot the driver dead": the victim between the verb and its end
+    # ("to" is part of the end: "shot by members of the death squads" is no killing)
+    ("ASSAULT", None, "kill", STRONG,
+     frozenset(set().union(*(verb_forms(v) for v in ("hack", "stab", "beat", "burn", "club", "bludgeon", "stone", "batter", "shoot")))),
+     frozenset({"to death"}), 4),
+    ("ASSAULT", None, "kill", STRONG, frozenset(verb_forms("shoot")), frozenset({"dead"}), 4),
 ]
 
 

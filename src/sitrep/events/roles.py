@@ -54,6 +54,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 PLACE_LOOKBACK = 4  # "in the Delhi 's": a place preposition this near before a mention heads its phrase
 MAX_GAP_TOKENS = 12  # a mention further than this from the trigger (no parse) is rarely its argument
 MAX_CLIMB = 3  # governing verbs climbed for a subject: "started carrying out ... by destroying"
+DASHES = frozenset({"-", "--", "–", "—"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def actor_mentions(doc: Doc) -> list[ActorMention]:
 def assign_roles(doc: Doc, trigger: Span, mentions: list[ActorMention]) -> tuple[list[str], list[str]]:
     """(source ids, target ids) of the event named by `trigger`."""
     sent = trigger.sent
-    local = [m for m in mentions if m.start >= sent.start and m.end <= sent.end and not _inside(m, trigger)]
+    local = [m for m in mentions if m.start >= sent.start and m.end <= sent.end and not _trigger_word(m, trigger)
+             and not _wire_credit(doc, m)]
     if not local:
         return [], []
     pos_source, pos_target = _by_position(doc, trigger, local)
@@ -107,6 +109,19 @@ def _possessor_suffered(doc: Doc, trigger: Span, local: list[ActorMention], sour
 
 def _inside(m: ActorMention, span: Span) -> bool:
     return m.start >= span.start and m.end <= span.end
+
+
+def _wire_credit(doc: Doc, m: ActorMention) -> bool:
+    """The agency of a dateline, "KABUL, Nov 1 (Reuters) - Taliban fighters killed ...", reports
+    the event and takes no part in it."""
+    return (m.start > 0 and doc[m.start - 1].text == "(" and m.end + 1 < len(doc) and doc[m.end].text == ")"
+            and doc[m.end + 1].text in DASHES)
+
+
+def _trigger_word(m: ActorMention, trigger: Span) -> bool:
+    """Whether `m` is a word of the trigger itself ("gunmen", "police firing"); an actor between a
+    gapped trigger's verb and its end is its object ("hacked <the villagers> to death")."""
+    return _inside(m, trigger) and (m.start == trigger.start or m.end == trigger.end)
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -221,7 +236,7 @@ def _by_position(doc: Doc, trigger: Span, local: list[ActorMention]) -> tuple[li
     after = [m for m in local if m.start >= trigger.end and m.start - trigger.end <= MAX_GAP_TOKENS
              and not _clause_between(doc, trigger.end, m.start)]
     after_by = [m for m in after if _preceded_by(doc, m, "by")]
-    after_other = [m for m in after if m not in after_by]
+    after_other = [m for m in local if _inside(m, trigger)] or [m for m in after if m not in after_by]
     if _passive(doc, trigger):
         source = _group(doc, after_by[:1], after_by) if after_by else []
         target = _group_back(doc, before[-1:], before) if before else []

@@ -10,10 +10,10 @@ gate only where it beats no gate by more than the hold-out's bootstrap standard 
 both models are refitted on all of train. MUC-4 dev is never read here.
 
 The contextual role tagger (`role_tagger.py`) is fine-tuned first on the same split's training
-part (`sitrep.training.muc4_roles`, one thread, about 42 minutes; kept in its work folder,
+part (`sitrep.training.muc4_roles`, one thread, about 50 minutes; kept in its work folder,
 SPLIT_DIR); the hold-out then also chooses how much its span probabilities weigh against the
 phrase model's (TAGGER_WEIGHTS; 0 keeps the phrase model alone). Last, as the phrase models are,
-the tagger is fine-tuned again on all of train for the epochs the hold-out chose (about 37
+the tagger is fine-tuned again on all of train for the epochs the hold-out chose (about 55
 minutes) and exported beside arguments.json: the weight and thresholds chosen with the first
 run apply to it (with the same choices, MUC-4 dev 0.472 with the first run's tagger, 0.484
 with this one, in session 7).
@@ -354,8 +354,8 @@ def train(train_path: Path = DEFAULT_TRAIN, out: Path = MODEL, tagger: str = "tr
 def _split_tagger(split_dir: Path) -> RoleTagger:
     if not (split_dir / LABELS_FILE).is_file():
         raise click.ClickException(f"no role tagger trained without the hold-out in {split_dir}: the hold-out's choices need it. "
-                                   "Run `python -m sitrep.events.train --tagger train` (about 80 minutes), or "
-                                   "`python -m sitrep.training.muc4_roles` (about 42) and then `--tagger refit`.")
+                                   "Run `python -m sitrep.events.train --tagger train` (about 110 minutes), or "
+                                   "`python -m sitrep.training.muc4_roles` (about 50) and then `--tagger refit`.")
     return RoleTagger.load(split_dir)
 
 
@@ -382,8 +382,8 @@ def _pruned(names: list[str], w: np.ndarray) -> dict[str, list]:
               show_default=True, help="MUC-4 train split, one JSON document per line.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=MODEL, show_default=True)
 @click.option("--tagger", type=click.Choice(["train", "refit", "reuse", "none"]), default="train", show_default=True,
-              help="The contextual role tagger: fine-tune it on the split, then on all of train (about 80 min on one thread); "
-                   "refit (the split's tagger exists: only the second, about 37 min); reuse both as they are; or leave it out.")
+              help="The contextual role tagger: fine-tune it on the split, then on all of train (about 110 min on one thread); "
+                   "refit (the split's tagger exists: only the second, about 55 min); reuse both as they are; or leave it out.")
 def train_events_command(train_path: Path, out: Path, tagger: str) -> None:
     """Train the events stage's argument model (and its role tagger) on MUC-4 train."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")  # the tagger's progress

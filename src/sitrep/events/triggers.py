@@ -68,7 +68,8 @@ class TriggerFinder:
             between = {"IS_ALPHA": True, "LOWER": {"NOT_IN": [".", ";"]}, "OP": "?"}
             number = {"LIKE_NUM": True, "OP": "?"}
             middle = [between if j % 2 else number for j in range(gap)]
-            self.gapped.add(key, [[{"LOWER": {"IN": sorted(verbs)}}, *middle, {"LOWER": {"IN": sorted(objects)}}]])
+            ends = [[{"LOWER": word} for word in end.split()] for end in sorted(objects)]
+            self.gapped.add(key, [[{"LOWER": {"IN": sorted(verbs)}}, *middle, *end] for end in ends])
 
     def __call__(self, doc: Doc) -> list[Trigger]:
         spans = []
