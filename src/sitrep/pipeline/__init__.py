@@ -57,8 +57,10 @@ def split_dateline_dash(nlp: Language) -> None:
     and the NER read "Srinagar- The" as an organisation. Lower-case words keep theirs ("self-
     styled" in MUC-4's hyphenated line breaks)."""
     tok = nlp.tokenizer
+    if not isinstance(tok, Tokenizer):  # a custom tokenizer is the user's to keep
+        return
     pattern = getattr(getattr(tok.suffix_search, "__self__", None), "pattern", None)
-    if not isinstance(tok, Tokenizer) or pattern is None or DATELINE_DASH in pattern:
+    if pattern is None or DATELINE_DASH in pattern:
         return
     # a new tokenizer, not a new `suffix_search` on this one: setting it made tokenizing 2.5x slower
     nlp.tokenizer = Tokenizer(nlp.vocab, rules=tok.rules, prefix_search=tok.prefix_search,
